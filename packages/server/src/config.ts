@@ -15,6 +15,8 @@ export interface Config {
   /** Cookies get the Secure flag when the public URL is https. */
   secureCookies: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Trust X-Forwarded-For (only behind a reverse proxy, or clients could fake their address). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionDays: Number(env.SATCHEL_SESSION_DAYS ?? 30),
     secureCookies: (env.SATCHEL_PUBLIC_URL ?? '').startsWith('https://'),
     logLevel,
+    trustProxy: env.SATCHEL_TRUST_PROXY === 'true' || env.SATCHEL_TRUST_PROXY === '1',
     ...overrides,
   };
 }

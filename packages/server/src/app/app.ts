@@ -19,7 +19,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,
   });
   await app.register(cookie);

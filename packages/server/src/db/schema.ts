@@ -251,6 +251,12 @@ export interface StatementsTable {
   voided: number;
   voided_target: string | null;
   statement: string; // JSON, as stored (with stored/authority/version filled)
+  /** The course the statement's context ties it to (migration 0040). */
+  course_id: string | null;
+  /** JSON of the statement's `result`, when it has one (0040). */
+  result: string | null;
+  /** Who vouched for it: 'system' | 'credential' | 'learner' (0040). */
+  authority_kind: string | null;
 }
 
 export interface LessonProgressTable {

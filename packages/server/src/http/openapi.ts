@@ -39,6 +39,15 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
     if (r.body) {
       op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
     }
+    if (r.parsers?.length) {
+      const content = Object.fromEntries(
+        r.parsers.map((p) => [
+          p.contentType === '*' ? '*/*' : p.contentType,
+          { schema: p.parseAs === 'string' ? { type: 'string' } : { type: 'string', format: 'binary' } },
+        ]),
+      );
+      op.requestBody = { required: true, content };
+    }
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
   return {

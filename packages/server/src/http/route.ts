@@ -1,5 +1,5 @@
 import type { Role } from '@satchel/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { Actor, ActorResolver, TenantRef, TenantResolver } from './context.js';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.js';
@@ -24,6 +24,18 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   status?: number;
   /** Fastify route options to pass through (bodyLimit, config). */
   bodyLimit?: number;
+  /** Body formats besides JSON that this route alone accepts (e.g. text/csv), registered in its own scope. */
+  parsers?: readonly BodyParser[];
+}
+
+/**
+ * A body format a route accepts, handed to the handler as a string or a Buffer, or as
+ * the unread request stream ('stream', for uploads that must never sit in memory).
+ * contentType '*' with 'stream' takes every body as is, JSON included.
+ */
+export interface BodyParser {
+  contentType: string;
+  parseAs: 'string' | 'buffer' | 'stream';
 }
 
 export interface RouteInput<P, Q, B> {
@@ -53,6 +65,7 @@ export interface RegisteredRoute {
   body?: z.ZodType;
   response?: z.ZodType;
   status: number;
+  parsers?: readonly BodyParser[];
 }
 
 export interface RouteDeps {
@@ -80,7 +93,7 @@ export class Router {
   ): void {
     const status = spec.status ?? 200;
     this.routes.push({ ...spec, status });
-    this.app.route({
+    const options: RouteOptions = {
       method: spec.method,
       url: spec.url,
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
@@ -97,6 +110,20 @@ export class Router {
         if (status === 204) return reply.send();
         return result;
       },
+    };
+    const parsers = spec.parsers ?? [];
+    if (parsers.length === 0) {
+      this.app.route(options);
+      return;
+    }
+    // An encapsulated scope, so the extra body parsers apply to this route only.
+    void this.app.register(async (scope) => {
+      if (parsers.some((p) => p.contentType === '*' && p.parseAs === 'stream')) scope.removeAllContentTypeParsers();
+      for (const p of parsers) {
+        if (p.parseAs === 'stream') scope.addContentTypeParser(p.contentType, (_req, payload, done) => done(null, payload));
+        else scope.addContentTypeParser(p.contentType, { parseAs: p.parseAs }, (_req, body, done) => done(null, body));
+      }
+      scope.route(options);
     });
   }
 

@@ -48,17 +48,32 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   }
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const handle = await openPostgres({ connectionString: TEST_PG_URL, schema, maxConnections: 5 });
-  await migrateToLatest(handle.db);
+  await withSchemaLock(() => migrateToLatest(handle.db, { schema }));
   return {
     ...handle,
     cleanup: async () => {
       await handle.destroy();
-      const client = new pg.Client({ connectionString: TEST_PG_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+      await withSchemaLock(async (client) => {
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      });
     },
   };
+}
+
+// Kysely's migrator introspects the tables of every schema; a schema that another test
+// process drops meanwhile makes that fail ("relation … does not exist"). Migrating and
+// dropping test schemas therefore take turns, across processes, on an advisory lock.
+const SCHEMA_LOCK = 7_240_401;
+
+async function withSchemaLock<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

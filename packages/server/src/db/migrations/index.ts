@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0010 from './0010_identity_indexes.js';
+import * as m0030 from './0030_courses_indexes.js';
+import * as m0040 from './0040_statement_course.js';
 
 /**
  * Every migration, in order. Names sort in the order they run; a database whose
@@ -8,4 +11,7 @@ import * as m0001 from './0001_initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0010_identity_indexes': m0010,
+  '0030_courses_indexes': m0030,
+  '0040_statement_course': m0040,
 };

@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startTestServer, type TestServer } from '../../packages/server/src/test-support/server.js';
+import type { Engine } from '../../packages/server/src/db/database.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../packages/web/dist', import.meta.url));
+
+/** A real Satchel server serving the built web app, over a fresh database. */
+export async function startAppServer(options: { engine?: Engine } = {}): Promise<TestServer> {
+  if (!existsSync(`${WEB_DIST}/index.html`)) {
+    throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
+  }
+  return startTestServer({ engine: options.engine ?? 'sqlite', webDir: WEB_DIST });
+}

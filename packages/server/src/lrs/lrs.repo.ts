@@ -1,0 +1,163 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { StatementsTable } from '../db/schema.js';
+
+export type StatementInsert = Insertable<StatementsTable>;
+
+export interface ExistingStatement {
+  id: string;
+  verb_id: string;
+  user_id: string | null;
+  voided: number;
+  statement: string;
+}
+
+export interface VoidedRow {
+  user_id: string | null;
+  course_id: string | null;
+}
+
+export interface StatementFilter {
+  /** Matches the actor, or the object when the object is an Agent or Group. */
+  agentKey?: string;
+  verbId?: string;
+  activityId?: string;
+  registration?: string;
+  /** Exclusive lower bound on `stored` (UTC text). */
+  since?: string;
+  /** Inclusive upper bound on `stored`. */
+  until?: string;
+  ascending: boolean;
+  /** Continue after this (stored, id), in the query's order. */
+  after?: { stored: string; id: string };
+  limit: number;
+}
+
+export interface StoredRow {
+  id: string;
+  stored: string;
+  statement: string;
+}
+
+// 13 columns a row: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const ROWS_PER_INSERT = 1000;
+
+/** The statements table: the append-only record of learning. */
+export class LrsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Runs `work` in one transaction, with a repository bound to it. */
+  async transaction<T>(work: (repo: LrsRepo) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((tx) => work(new LrsRepo(tx)));
+  }
+
+  /** Inserts what is not stored yet; returns the ids that were new. */
+  async insertNew(rows: readonly StatementInsert[]): Promise<Set<string>> {
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const result = await this.db
+        .insertInto('statements')
+        .values(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
+        .returning('id')
+        .execute();
+      for (const r of result) inserted.add(r.id);
+    }
+    return inserted;
+  }
+
+  async byIds(tenantId: string, ids: readonly string[]): Promise<ExistingStatement[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('statements')
+      .select(['id', 'verb_id', 'user_id', 'voided', 'statement'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  /**
+   * Marks voided each of `candidates` that some stored voiding statement targets
+   * (whichever arrived first), never a voiding statement itself. Runs on every
+   * ingest, so it starts from the (partial) voided_target index, which usually
+   * finds nothing, and updates only then. Returns the learners and courses touched.
+   */
+  async voidTargeted(tenantId: string, candidates: readonly string[], voidingVerbId: string): Promise<VoidedRow[]> {
+    if (candidates.length === 0) return [];
+    const targeted = await this.db
+      .selectFrom('statements')
+      .select('voided_target')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where('voided_target', 'is not', null)
+      .where('voided_target', 'in', [...candidates])
+      .execute();
+    const ids = targeted.flatMap((r) => (r.voided_target === null ? [] : [r.voided_target]));
+    if (ids.length === 0) return [];
+    return this.db
+      .updateTable('statements')
+      .set({ voided: 1 })
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ids)
+      .where('voided', '=', 0)
+      .where('verb_id', '!=', voidingVerbId)
+      .returning(['user_id', 'course_id'])
+      .execute();
+  }
+
+  async existingUserIds(tenantId: string, candidates: readonly string[]): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...candidates])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async courseIdsOfVersions(tenantId: string, versionIds: readonly string[]): Promise<Map<string, string>> {
+    if (versionIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('course_versions')
+      .select(['id', 'course_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...versionIds])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.course_id]));
+  }
+
+  async one(tenantId: string, id: string, voided: boolean): Promise<(StoredRow & { actor_key: string }) | undefined> {
+    return this.db
+      .selectFrom('statements')
+      .select(['id', 'stored', 'statement', 'actor_key'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('voided', '=', voided ? 1 : 0)
+      .executeTakeFirst();
+  }
+
+  /** Statements that are not voided, newest stored first (or oldest with `ascending`), ties by id. */
+  async query(tenantId: string, filter: StatementFilter): Promise<StoredRow[]> {
+    const order = filter.ascending ? 'asc' : 'desc';
+    let q = this.db
+      .selectFrom('statements')
+      .select(['id', 'stored', 'statement'])
+      .where('tenant_id', '=', tenantId)
+      .where('voided', '=', 0);
+    const { agentKey, verbId, activityId, registration, since, until, after } = filter;
+    if (agentKey !== undefined) q = q.where((eb) => eb.or([eb('actor_key', '=', agentKey), eb('object_id', '=', agentKey)]));
+    if (verbId !== undefined) q = q.where('verb_id', '=', verbId);
+    if (activityId !== undefined) q = q.where('object_id', '=', activityId);
+    if (registration !== undefined) q = q.where('registration', '=', registration);
+    if (since !== undefined) q = q.where('stored', '>', since);
+    if (until !== undefined) q = q.where('stored', '<=', until);
+    if (after !== undefined) {
+      const cmp = filter.ascending ? '>' : '<';
+      q = q.where((eb) =>
+        eb.or([eb('stored', cmp, after.stored), eb.and([eb('stored', '=', after.stored), eb('id', cmp, after.id)])]),
+      );
+    }
+    return q.orderBy('stored', order).orderBy('id', order).limit(filter.limit).execute();
+  }
+}

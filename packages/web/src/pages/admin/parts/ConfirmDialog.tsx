@@ -1,0 +1,49 @@
+import type { ComponentChildren } from 'preact';
+import { useI18n } from '../../../i18n/i18n.js';
+import { Alert, Button, Dialog } from '../../../ui/index.js';
+
+export interface ConfirmDialogProps {
+  readonly open: boolean;
+  readonly title: string;
+  readonly confirmLabel: string;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+  readonly danger?: boolean;
+  readonly busy?: boolean;
+  /** What the last attempt threw; shown inside the dialog so the admin can try again or cancel. */
+  readonly error?: unknown;
+  readonly children?: ComponentChildren;
+}
+
+/** "Are you sure?" before something that cannot be undone from the page (a delete, a revocation). */
+export function ConfirmDialog({
+  open,
+  title,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger = false,
+  busy = false,
+  error = null,
+  children,
+}: ConfirmDialogProps) {
+  const i18n = useI18n();
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      title={title}
+      actions={
+        <>
+          <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+          <Button onClick={onCancel}>{i18n.t('common.cancel')}</Button>
+        </>
+      }
+    >
+      {children}
+      {error !== null && <Alert tone="error">{i18n.errorMessage(error)}</Alert>}
+    </Dialog>
+  );
+}
