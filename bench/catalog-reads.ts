@@ -15,8 +15,8 @@ import { seededRandom } from './lib/statements.js';
 const COURSES = 50;
 /** Connections held open by the load generator (what autocannon uses by default). */
 const CONCURRENCY = 10;
-const REQUESTS_PER_ROUND = 3000;
-const ROUNDS = 5;
+const REQUESTS_PER_ROUND = 1500;
+const ROUNDS = 12;
 const SIDE_LIMIT_MS = 30_000;
 const SLUG = 'catalog';
 const PASSWORD = 'learner-password-1';
@@ -33,10 +33,27 @@ async function seedCurriculum(services: Services, tenantId: string): Promise<Cur
     code: 'BENCH',
     name: { en: 'Benchmark curriculum', fr: 'Programme de test' },
   });
-  const item = async (kind: 'subject' | 'grade' | 'outcome', code: string, en: string, links = {}): Promise<string> =>
-    (await services.curriculum.addItem(tenantId, framework.id, { kind, code, name: { en, fr: en }, ...links })).id;
+  const item = async (
+    kind: 'subject' | 'grade' | 'outcome',
+    code: string,
+    en: string,
+    links = {},
+  ): Promise<string> =>
+    (
+      await services.curriculum.addItem(tenantId, framework.id, {
+        kind,
+        code,
+        name: { en, fr: en },
+        ...links,
+      })
+    ).id;
   const subjects: string[] = [];
-  for (const [code, en] of [['MATH', 'Mathematics'], ['LIT', 'Literacy'], ['LIFE', 'Life skills'], ['SCI', 'Science']] as const) {
+  for (const [code, en] of [
+    ['MATH', 'Mathematics'],
+    ['LIT', 'Literacy'],
+    ['LIFE', 'Life skills'],
+    ['SCI', 'Science'],
+  ] as const) {
     subjects.push(await item('subject', code, en));
   }
   const grades: string[] = [];
@@ -54,7 +71,18 @@ async function seedCurriculum(services: Services, tenantId: string): Promise<Cur
   return { grades, subjects, outcomes, categories };
 }
 
-const TOPICS = ['Water and handwashing', 'Counting to twenty', 'Stories from the market', 'Feeling calm', 'Plants and seeds', 'Fractions with food', 'Reading together', 'Staying safe online', 'Our bodies', 'Money at home'];
+const TOPICS = [
+  'Water and handwashing',
+  'Counting to twenty',
+  'Stories from the market',
+  'Feeling calm',
+  'Plants and seeds',
+  'Fractions with food',
+  'Reading together',
+  'Staying safe online',
+  'Our bodies',
+  'Money at home',
+];
 
 /** 50 published courses: a third with French and Arabic variants, each tagged with a grade, a subject and two outcomes. */
 async function seedCourses(services: Services, tenantId: string, curriculum: Curriculum): Promise<void> {
@@ -65,7 +93,11 @@ async function seedCourses(services: Services, tenantId: string, curriculum: Cur
   while (made < COURSES) {
     const title = `${TOPICS[topic % TOPICS.length]} ${Math.floor(topic / TOPICS.length) + 1}`;
     topic++;
-    const tags = { gradeIds: [pick(curriculum.grades)], subjectIds: [pick(curriculum.subjects)], outcomeIds: [pick(curriculum.outcomes), pick(curriculum.outcomes)] };
+    const tags = {
+      gradeIds: [pick(curriculum.grades)],
+      subjectIds: [pick(curriculum.subjects)],
+      outcomeIds: [pick(curriculum.outcomes), pick(curriculum.outcomes)],
+    };
     const languages = topic % 3 === 0 ? ['en', 'fr', 'ar'] : ['en'];
     const variantGroupId = languages.length > 1 ? crypto.randomUUID() : undefined;
     for (const language of languages) {
@@ -109,10 +141,14 @@ function catalogPaths(curriculum: Curriculum): string[] {
 }
 
 /** The same answers from memory: the fastest a Fastify JSON route can be on this machine. */
-async function bareServer(answers: ReadonlyMap<string, string>): Promise<{ port: number; close: () => Promise<void> }> {
+async function bareServer(
+  answers: ReadonlyMap<string, string>,
+): Promise<{ port: number; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });
   app.get('/api/t/:tenant/catalog', async (req, reply) => {
-    void reply.header('content-type', 'application/json; charset=utf-8').header('cache-control', 'private, no-cache');
+    void reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('cache-control', 'private, no-cache');
     return answers.get(req.url) ?? '{}';
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -124,7 +160,14 @@ function side(name: string, load: LoadGenerator, port: number, requests: LoadReq
     name,
     run: () =>
       timed(async () => {
-        const job = { host: '127.0.0.1' as const, port, requests, total: REQUESTS_PER_ROUND, concurrency: CONCURRENCY, maxMs: SIDE_LIMIT_MS };
+        const job = {
+          host: '127.0.0.1' as const,
+          port,
+          requests,
+          total: REQUESTS_PER_ROUND,
+          concurrency: CONCURRENCY,
+          maxMs: SIDE_LIMIT_MS,
+        };
         return (await load.runClean(job, `${name} catalog reads`)).completed;
       }),
   };
@@ -138,7 +181,12 @@ async function benchEngine(engine: Engine, load: LoadGenerator, notes: string[])
   try {
     // Open, as the demo's youth platform is, so the anonymous diagnostic side may browse too.
     const tenantId = await createTenant(services, SLUG, 'open');
-    await services.users.create(tenantId, { username: 'reader', displayName: 'Grace Banda', password: PASSWORD, roles: ['learner'] });
+    await services.users.create(tenantId, {
+      username: 'reader',
+      displayName: 'Grace Banda',
+      password: PASSWORD,
+      roles: ['learner'],
+    });
     const curriculum = await seedCurriculum(services, tenantId);
     await seedCourses(services, tenantId, curriculum);
     const cookie = await signIn(server.port);
@@ -158,7 +206,12 @@ async function benchEngine(engine: Engine, load: LoadGenerator, notes: string[])
         [
           side('satchel', load, server.port, requests),
           side('bare', load, bare.port, requests),
-          side('anonymous', load, server.port, paths.map((path) => ({ method: 'GET', path, headers: {} }))),
+          side(
+            'anonymous',
+            load,
+            server.port,
+            paths.map((path) => ({ method: 'GET', path, headers: {} })),
+          ),
         ],
         ROUNDS,
       );
@@ -167,9 +220,15 @@ async function benchEngine(engine: Engine, load: LoadGenerator, notes: string[])
       const anonymous = totals.get('anonymous')!;
       const ratio = ratioOf(satchel, baseline);
       const sessionShare = 1 - ratioOf(satchel, anonymous).median;
-      log(`[catalog-reads] ${label}: Satchel catalog ${int(satchel.perSecond)} requests/s, bare Fastify ${int(baseline.perSecond)} requests/s`);
-      log(`[catalog-reads] ${label}: Satchel / bare = ${pct(ratio.median)}  (rounds ${pct(ratio.min)}–${pct(ratio.max)}; target >= 50%)`);
-      log(`[catalog-reads] ${label}: without a session ${int(anonymous.perSecond)} requests/s (${pct(ratioOf(anonymous, baseline).median)} of bare): resolving the session takes ${pct(sessionShare)} of a signed-in read`);
+      log(
+        `[catalog-reads] ${label}: Satchel catalog ${int(satchel.perSecond)} requests/s, bare Fastify ${int(baseline.perSecond)} requests/s`,
+      );
+      log(
+        `[catalog-reads] ${label}: Satchel / bare = ${pct(ratio.median)}  (rounds ${pct(ratio.min)}–${pct(ratio.max)}; target >= 50%)`,
+      );
+      log(
+        `[catalog-reads] ${label}: without a session ${int(anonymous.perSecond)} requests/s (${pct(ratioOf(anonymous, baseline).median)} of bare): resolving the session takes ${pct(sessionShare)} of a signed-in read`,
+      );
       notes.push(
         `${label}: the same reads without a session (an open platform's visitor) reach ${int(anonymous.perSecond)} requests/s, ${pct(ratioOf(anonymous, baseline).median)} of bare; resolving the session cookie takes ${pct(sessionShare)} of a signed-in read.`,
       );

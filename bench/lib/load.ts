@@ -41,13 +41,26 @@ const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))
 /** A load generator on its own thread; one job at a time. */
 export class LoadGenerator {
   private readonly worker = new Worker(WORKER_BOOT, { eval: true });
+  /** A worker that failed between runs (e.g. while loading) fails the next run instead of the process. */
+  private failure: Error | null = null;
+  private pending: ((err: Error) => void) | null = null;
+
+  constructor() {
+    this.worker.on('error', (err) => {
+      this.failure = err;
+      this.pending?.(err);
+    });
+  }
 
   run(job: LoadJob): Promise<LoadResult> {
     return new Promise((resolve, reject) => {
-      const onError = (err: Error): void => reject(err);
-      this.worker.once('error', onError);
+      if (this.failure) {
+        reject(new Error(`load generator: ${this.failure.message}`));
+        return;
+      }
+      this.pending = reject;
       this.worker.once('message', (answer: WorkerAnswer) => {
-        this.worker.off('error', onError);
+        this.pending = null;
         if (answer.ok) resolve(answer.result);
         else reject(new Error(`load generator: ${answer.error}`));
       });
@@ -59,7 +72,9 @@ export class LoadGenerator {
   async runClean(job: LoadJob, what: string): Promise<LoadResult> {
     const result = await this.run(job);
     if (result.failed > 0) {
-      throw new Error(`${what}: ${result.failed} of ${result.failed + result.completed} requests failed; first: ${result.firstFailure}`);
+      throw new Error(
+        `${what}: ${result.failed} of ${result.failed + result.completed} requests failed; first: ${result.firstFailure}`,
+      );
     }
     return result;
   }

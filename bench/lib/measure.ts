@@ -31,8 +31,14 @@ export async function timed(work: () => Promise<number>): Promise<Timed> {
 }
 
 /** Runs `warmup` untimed rounds, then `rounds` timed ones, every side once per round. */
-export async function interleave(sides: readonly Side[], rounds: number, warmup = 1): Promise<Map<string, SideTotals>> {
-  const totals = new Map<string, SideTotals>(sides.map((s) => [s.name, { name: s.name, count: 0, ms: 0, perSecond: 0, rounds: [] }]));
+export async function interleave(
+  sides: readonly Side[],
+  rounds: number,
+  warmup = 1,
+): Promise<Map<string, SideTotals>> {
+  const totals = new Map<string, SideTotals>(
+    sides.map((s) => [s.name, { name: s.name, count: 0, ms: 0, perSecond: 0, rounds: [] }]),
+  );
   for (let round = 0; round < warmup + rounds; round++) {
     const shift = round % sides.length;
     const order = [...sides.slice(shift), ...sides.slice(0, shift)];

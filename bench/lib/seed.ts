@@ -22,11 +22,39 @@ export interface Learner {
   displayName: string;
 }
 
-const GIVEN = ['Amina', 'Yusuf', 'Grace', 'Samuel', 'Fatima', 'Omar', 'Lucía', 'Thiago', 'Nadia', 'Joseph', 'Mariam', 'Ali'];
-const FAMILY = ['Banda', 'Okello', 'Haddad', 'Mensah', 'Silva', 'Diallo', 'Khalil', 'Mwangi', 'Costa', 'Ndiaye'];
+const GIVEN = [
+  'Amina',
+  'Yusuf',
+  'Grace',
+  'Samuel',
+  'Fatima',
+  'Omar',
+  'Lucía',
+  'Thiago',
+  'Nadia',
+  'Joseph',
+  'Mariam',
+  'Ali',
+];
+const FAMILY = [
+  'Banda',
+  'Okello',
+  'Haddad',
+  'Mensah',
+  'Silva',
+  'Diallo',
+  'Khalil',
+  'Mwangi',
+  'Costa',
+  'Ndiaye',
+];
 
 /** An open platform lets anyone browse its catalog; an invite-only one only its members. */
-export async function createTenant(services: Services, slug: string, signupPolicy: 'open' | 'invite' = 'invite'): Promise<string> {
+export async function createTenant(
+  services: Services,
+  slug: string,
+  signupPolicy: 'open' | 'invite' = 'invite',
+): Promise<string> {
   const tenant = await services.tenants.create({
     slug,
     name: `Benchmark platform ${slug}`,
@@ -40,7 +68,11 @@ export async function createTenant(services: Services, slug: string, signupPolic
 }
 
 /** Learners without a password (hashing one is slow and the benchmarks never sign them in). */
-export async function createLearners(services: Services, tenantId: string, count: number): Promise<Learner[]> {
+export async function createLearners(
+  services: Services,
+  tenantId: string,
+  count: number,
+): Promise<Learner[]> {
   const learners: Learner[] = [];
   for (let i = 0; i < count; i++) {
     const displayName = `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]}`;
@@ -64,7 +96,12 @@ function lessons(title: string, count: number): DraftLessonInput[] {
         quiz: {},
         questions: [
           { id: 'q1', type: 'truefalse', prompt: 'Washing hands takes at least 20 seconds.', correct: true },
-          { id: 'q2', type: 'truefalse', prompt: 'Soap is only needed when hands look dirty.', correct: false },
+          {
+            id: 'q2',
+            type: 'truefalse',
+            prompt: 'Soap is only needed when hands look dirty.',
+            correct: false,
+          },
         ],
       };
     }
@@ -88,7 +125,11 @@ export interface CourseSpec {
 }
 
 /** Creates and publishes a course; returns its version's lessons as the manifest lists them. */
-export async function publishCourse(services: Services, tenantId: string, spec: CourseSpec): Promise<SeededCourse> {
+export async function publishCourse(
+  services: Services,
+  tenantId: string,
+  spec: CourseSpec,
+): Promise<SeededCourse> {
   const modules = spec.modules ?? 2;
   const perModule = spec.lessonsPerModule ?? 4;
   const language = spec.language ?? 'en';
@@ -97,7 +138,9 @@ export async function publishCourse(services: Services, tenantId: string, spec: 
     null,
     {
       title: spec.title,
-      description: spec.description ?? `${spec.title}: a short course for learners, with stories, activities and quizzes.`,
+      description:
+        spec.description ??
+        `${spec.title}: a short course for learners, with stories, activities and quizzes.`,
       language,
       categoryId: spec.categoryId ?? null,
       tags: spec.tags ?? { gradeIds: [], subjectIds: [], outcomeIds: [] },
@@ -116,7 +159,11 @@ export async function publishCourse(services: Services, tenantId: string, spec: 
     title: manifest.title,
     language,
     lessons: manifest.modules.flatMap((m) =>
-      m.lessons.map((l) => ({ id: l.id, title: l.title, kind: l.kind === 'quiz' ? ('quiz' as const) : ('markdown' as const) })),
+      m.lessons.map((l) => ({
+        id: l.id,
+        title: l.title,
+        kind: l.kind === 'quiz' ? ('quiz' as const) : ('markdown' as const),
+      })),
     ),
   };
 }

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp, type BuiltApp } from '../../packages/server/dist/app/app.js';
 import { readConfig } from '../../packages/server/dist/config.js';
-import { openPostgres, openSqlite, type DbHandle, type Engine } from '../../packages/server/dist/db/database.js';
+import {
+  openPostgres,
+  openSqlite,
+  type DbHandle,
+  type Engine,
+} from '../../packages/server/dist/db/database.js';
 import { migrateToLatest } from '../../packages/server/dist/db/migrate.js';
 import { systemClock } from '../../packages/server/dist/platform/clock.js';
 
@@ -86,15 +91,16 @@ export interface BenchServer extends BuiltApp {
 export async function startServer(engine: Engine): Promise<BenchServer> {
   const db = await freshDatabase(engine);
   const dataDir = mkdtempSync(join(tmpdir(), 'satchel-bench-data-'));
-  const config = readConfig({ SATCHEL_DATA: dataDir, LOG_LEVEL: 'silent' }, { port: 0, host: '127.0.0.1', webDir: null });
+  const config = readConfig(
+    { SATCHEL_DATA: dataDir, LOG_LEVEL: 'silent' },
+    { port: 0, host: '127.0.0.1', webDir: null },
+  );
   const built = await buildApp({ handle: db, config, clock: systemClock });
   await built.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = built.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   return {
     ...built,
     db,
-    port,
+    port: portOf(built.app.server),
     close: async () => {
       await built.services.progress.flushed();
       await built.app.close();

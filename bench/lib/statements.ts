@@ -41,7 +41,12 @@ function stepsFor(lesson: SeededLesson, random: () => number): Step[] {
       { verb: 'launched' },
       {
         verb: passed ? 'passed' : 'failed',
-        result: { score, success: passed, completion: true, duration: `PT${30 + Math.floor(random() * 200)}S` },
+        result: {
+          score,
+          success: passed,
+          completion: true,
+          duration: `PT${30 + Math.floor(random() * 200)}S`,
+        },
       },
     ];
   }
@@ -52,7 +57,13 @@ function stepsFor(lesson: SeededLesson, random: () => number): Step[] {
   ];
 }
 
-function statement(learner: Learner, course: SeededCourse, lesson: SeededLesson, step: Step, at: Date): Statement {
+function statement(
+  learner: Learner,
+  course: SeededCourse,
+  lesson: SeededLesson,
+  step: Step,
+  at: Date,
+): Statement {
   const s: Statement = {
     id: uuidv7(at.getTime()),
     actor: { objectType: 'Agent', account: { homePage: ACTOR_HOMEPAGE, name: learner.id } },

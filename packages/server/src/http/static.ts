@@ -73,7 +73,12 @@ export function registerWebApp(app: FastifyInstance, webDir: string): void {
   app.get('/', async (_req, reply) => sendIndex(reply));
   app.get('/t/:tenant', async (req, reply) => reply.redirect(`/t/${(req.params as { tenant: string }).tenant}/`));
   app.get('/t/:tenant/*', async (_req, reply) => sendIndex(reply));
-  // Top-level files of the build (service worker, manifest, icons).
+  app.get('/icons/*', async (req, reply) => {
+    const file = resolveFile(req.url);
+    if (!file) return reply.callNotFound();
+    return sendFile(reply, file, false);
+  });
+  // Top-level files of the build (service worker, manifest, favicon).
   app.get('/:file', async (req, reply) => {
     const file = resolveFile(req.url);
     if (!file) return reply.callNotFound();

@@ -129,7 +129,8 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       xhr.open(options.method ?? 'POST', buildUrl(origin, config.prefix, path, options.query));
       xhr.setRequestHeader('Accept', 'application/json');
       if (options.contentType) xhr.setRequestHeader('Content-Type', options.contentType);
-      else if (body instanceof Blob) xhr.setRequestHeader('Content-Type', body.type || 'application/octet-stream');
+      else if (body instanceof Blob)
+        xhr.setRequestHeader('Content-Type', body.type || 'application/octet-stream');
       for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
       const onProgress = options.onProgress;
       if (onProgress) {

@@ -25,11 +25,17 @@ export const routes: readonly RouteDef[] = [
   // Author (src/pages/author): course editor and library, for ['author'].
   route(paths.authorLibrary, () => import('../pages/author/library/LibraryPage.js'), ['author', 'admin']),
   route(paths.authorCourses, () => import('../pages/author/courses/CoursesPage.js'), ['author', 'admin']),
-  route('/author/courses/:courseId', () => import('../pages/author/courses/CourseEditorPage.js'), ['author', 'admin']),
+  route('/author/courses/:courseId', () => import('../pages/author/courses/CourseEditorPage.js'), [
+    'author',
+    'admin',
+  ]),
 
   // Educator (src/pages/educator): classes and learner progress, for ['educator'].
   route(paths.educatorClasses, () => import('../pages/educator/EducatorClassesPage.js'), ['educator']),
-  route('/educator/classes/:classId', () => import('../pages/educator/ClassProgressPage.js'), ['educator', 'admin']),
+  route('/educator/classes/:classId', () => import('../pages/educator/ClassProgressPage.js'), [
+    'educator',
+    'admin',
+  ]),
 
   // Admin (src/pages/admin): users, classes, settings, for ['admin'].
   route(paths.adminUsers, () => import('../pages/admin/users/UsersPage.js'), ['admin']),

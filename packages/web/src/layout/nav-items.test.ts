@@ -10,7 +10,7 @@ describe('primary navigation by role', () => {
 
   it('gives each staff role its own tools, and facilitators nothing extra', () => {
     expect(labels(['author'])).toEqual(['nav.courseEditor', 'nav.library']);
-    expect(labels(['educator'])).toEqual(['nav.classes']);
+    expect(labels(['educator'])).toEqual(['nav.classes', 'nav.reports']);
     expect(labels(['admin'])).toEqual(['nav.users', 'nav.classes', 'nav.settings', 'nav.reports']);
     expect(labels(['facilitator'])).toEqual([]);
   });
@@ -22,10 +22,10 @@ describe('primary navigation by role', () => {
       'nav.catalog',
       'nav.myLearning',
       'nav.classes',
+      'nav.reports',
       'nav.users',
       'nav.allClasses',
       'nav.settings',
-      'nav.reports',
     ]);
     expect(new Set(items.map((item) => item.to)).size).toBe(items.length);
   });

@@ -18,7 +18,10 @@ const ROLE_NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { label: 'nav.courseEditor', to: paths.authorCourses },
     { label: 'nav.library', to: paths.authorLibrary },
   ],
-  educator: [{ label: 'nav.classes', to: paths.educatorClasses }],
+  educator: [
+    { label: 'nav.classes', to: paths.educatorClasses },
+    { label: 'nav.reports', to: paths.reports },
+  ],
   admin: [
     { label: 'nav.users', to: paths.adminUsers },
     { label: 'nav.classes', to: paths.adminClasses },

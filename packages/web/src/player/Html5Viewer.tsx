@@ -45,7 +45,6 @@ export default function Html5Viewer({ lesson, course, report }: ViewerProps<'htm
         sandbox="allow-scripts allow-forms"
         allow="fullscreen"
         referrerpolicy="no-referrer"
-        loading="lazy"
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { safeLinkUrl } from './safe-url.js';
 describe('lesson text in Markdown', () => {
   it('renders ordinary Markdown', () => {
     const html = renderMarkdown('# Washing hands\n\nUse **soap** and *water*.\n\n- wet\n- scrub');
-    expect(html).toContain('<h1>Washing hands</h1>');
+    expect(html).toContain('<h2>Washing hands</h2>');
     expect(html).toContain('<strong>soap</strong>');
     expect(html).toContain('<li>scrub</li>');
   });
@@ -58,5 +58,15 @@ describe('lesson text in Markdown', () => {
     expect(safeLinkUrl('mailto:help@example.org')).toEqual({ kind: 'external', url: 'mailto:help@example.org' });
     expect(safeLinkUrl('#top')).toEqual({ kind: 'internal', url: '#top' });
     expect(safeLinkUrl('//example.org/x')).toEqual({ kind: 'external', url: 'https://example.org/x' });
+  });
+});
+
+describe('markdown headings', () => {
+  it('start one level below the lesson page’s own heading, so the outline has a single h1', () => {
+    const html = renderMarkdown('# Wash your hands\n\n## Why\n\n###### Deep');
+    expect(html).toContain('<h2>Wash your hands</h2>');
+    expect(html).toContain('<h3>Why</h3>');
+    expect(html).toContain('<h6>Deep</h6>');
+    expect(html).not.toContain('<h1');
   });
 });

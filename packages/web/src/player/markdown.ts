@@ -8,6 +8,11 @@ import { escapeHtml, safeImageUrl, safeLinkUrl } from './safe-url.js';
 const markdown = new Marked({ gfm: true, breaks: false });
 markdown.use({
   renderer: {
+    // The lesson page owns the only <h1>: lesson headings start one level below it.
+    heading({ tokens, depth }: Tokens.Heading): string {
+      const level = Math.min(depth + 1, 6);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
     html({ text }: Tokens.HTML | Tokens.Tag): string {
       return escapeHtml(text);
     },

@@ -1,8 +1,14 @@
 import type { Statement, XapiResult } from '@satchel/core';
-import { ACTOR_HOMEPAGE, EXT_PROGRESS, VERBS, courseActivityId, lessonActivityId } from './core-runtime.js';
+import {
+  ACTOR_HOMEPAGE,
+  EXT_COURSE_VERSION,
+  EXT_PROGRESS,
+  VERBS,
+  courseActivityId,
+  lessonActivityId,
+} from './core-runtime.js';
 
-/** The course version a statement was made in; the server ties statements to a course through it. */
-export const EXT_COURSE_VERSION = 'https://satchel.invalid/extensions/course-version';
+export { EXT_COURSE_VERSION };
 
 /** xAPI's activity type for a lesson (the ADL vocabulary). */
 const LESSON_TYPE = 'http://adlnet.gov/expapi/activities/lesson';

@@ -41,14 +41,26 @@ export const authorApi = {
     contentType: string,
     transfer: Transfer = {},
   ): Promise<LibraryItemDetail> =>
-    (await api.upload<LibraryItemResponse>('/library/uploads', file, { ...transfer, query, contentType })).item,
+    (await api.upload<LibraryItemResponse>('/library/uploads', file, { ...transfer, query, contentType }))
+      .item,
 
-  updateItem: async (api: ApiClient, itemId: string, patch: UpdateLibraryItemRequest): Promise<LibraryItemDetail> =>
+  updateItem: async (
+    api: ApiClient,
+    itemId: string,
+    patch: UpdateLibraryItemRequest,
+  ): Promise<LibraryItemDetail> =>
     (await api.patch<LibraryItemResponse>(`/library/${segment(itemId)}`, patch)).item,
 
   deleteItem: (api: ApiClient, itemId: string) => api.delete<void>(`/library/${segment(itemId)}`),
 
-  addCaptions: async (api: ApiClient, itemId: string, file: File, lang: string, label: string, transfer: Transfer = {}) =>
+  addCaptions: async (
+    api: ApiClient,
+    itemId: string,
+    file: File,
+    lang: string,
+    label: string,
+    transfer: Transfer = {},
+  ) =>
     (
       await api.upload<LibraryItemResponse>(`/library/${segment(itemId)}/captions`, file, {
         ...transfer,
@@ -61,7 +73,8 @@ export const authorApi = {
     (await api.delete<LibraryItemResponse>(`/library/${segment(itemId)}/captions/${segment(lang)}`)).item,
 
   /** Storage use and limits; only administrators may read the platform settings. */
-  settings: (api: ApiClient, signal?: AbortSignal) => api.get<TenantSettings>('/settings', signal ? { signal } : {}),
+  settings: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<TenantSettings>('/settings', signal ? { signal } : {}),
 
   courses: (api: ApiClient, query: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) =>
     api.get<AuthoringCourseList>(COURSES, { query, ...(signal ? { signal } : {}) }),
@@ -88,7 +101,10 @@ export const authorApi = {
     api.get<CourseVersionList>(`${COURSES}/${segment(courseId)}/versions`, signal ? { signal } : {}),
 
   createVariant: (api: ApiClient, courseId: string, language: string, title?: string) =>
-    api.post<AuthoringCourse>(`${COURSES}/${segment(courseId)}/variants`, { language, ...(title ? { title } : {}) }),
+    api.post<AuthoringCourse>(`${COURSES}/${segment(courseId)}/variants`, {
+      language,
+      ...(title ? { title } : {}),
+    }),
 
   importQuestions: (
     api: ApiClient,

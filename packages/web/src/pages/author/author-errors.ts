@@ -62,7 +62,9 @@ function unsupportedFileMessage(i18n: I18n, error: ApiError): string {
   const kind = error.details['kind'];
   const line = numberDetail(error.details, 'line');
   if (kind === 'captions') {
-    return line === null ? i18n.t('author.errors.badCaptions') : i18n.t('author.errors.badCaptionsLine', { line });
+    return line === null
+      ? i18n.t('author.errors.badCaptions')
+      : i18n.t('author.errors.badCaptionsLine', { line });
   }
   const expected = typeof kind === 'string' ? kindName(i18n, kind) : i18n.t('author.library.file');
   const detected = error.details['detected'];

@@ -6,7 +6,8 @@
 
 const safe = (id: string): string => id.replace(/[^A-Za-z0-9_-]/g, '_');
 
-export type CourseField = 'title' | 'description' | 'language' | 'category' | 'tags' | 'prerequisites' | 'cover';
+export type CourseField =
+  'title' | 'description' | 'language' | 'category' | 'tags' | 'prerequisites' | 'cover';
 
 export const fieldIds = {
   course: (field: CourseField) => `course-${field}`,

@@ -10,7 +10,9 @@ export function markdownLesson(id: string, title = `Lesson ${id}`): DraftLesson 
   return { id, title, required: true, outcomeIds: [], kind: 'markdown', body: '' };
 }
 
-export function draft(modules: Array<{ id: string; title?: string; lessons?: DraftLesson[] }> = []): DraftCourseContent {
+export function draft(
+  modules: Array<{ id: string; title?: string; lessons?: DraftLesson[] }> = [],
+): DraftCourseContent {
   return {
     title: 'Water',
     description: '',
@@ -20,7 +22,11 @@ export function draft(modules: Array<{ id: string; title?: string; lessons?: Dra
     audiences: [],
     coverImage: null,
     prerequisiteCourseIds: [],
-    modules: modules.map((module) => ({ id: module.id, title: module.title ?? `Module ${module.id}`, lessons: module.lessons ?? [] })),
+    modules: modules.map((module) => ({
+      id: module.id,
+      title: module.title ?? `Module ${module.id}`,
+      lessons: module.lessons ?? [],
+    })),
   };
 }
 

@@ -139,7 +139,13 @@ function CourseDetails({ view, reload }: { readonly view: CourseView; readonly r
       {page.prerequisites.length > 0 && (
         <section class="section" aria-labelledby="course-prerequisites" lang={i18n.locale}>
           <h2 id="course-prerequisites">{t('course.prerequisites')}</h2>
-          <p>{page.prerequisitesComplete ? t('course.prerequisitesDone') : t('course.prerequisitesIntro')}</p>
+          <p>
+            {page.prerequisitesComplete
+              ? t('course.prerequisitesDone')
+              : enrolment.canStart
+                ? t('course.prerequisitesSuggested')
+                : t('course.prerequisitesIntro')}
+          </p>
           <ul class="prerequisites">
             {page.prerequisites.map((prerequisite) => (
               <li key={prerequisite.courseId} class={prerequisite.complete ? 'prerequisites__done' : undefined}>

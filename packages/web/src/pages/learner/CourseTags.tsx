@@ -23,7 +23,7 @@ export function CourseTags({ tags, frameworks }: { readonly tags: Tags; readonly
         <div key={row.label}>
           <dt>{row.label}</dt>
           <dd>
-            <ul class="inline-list">
+            <ul class={row.items.length > 1 ? 'plain-list' : 'inline-list'}>
               {row.items.map((item) => (
                 <li key={item} dir="auto">
                   {item}

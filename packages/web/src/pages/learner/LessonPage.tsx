@@ -121,7 +121,7 @@ function LessonPlayer({ view, place }: { readonly view: CourseView; readonly pla
         <Link to={paths.course(course.courseId)} lang={course.language} dir="auto">
           {course.title}
         </Link>
-        <span aria-hidden="true"> › </span>
+        <span aria-hidden="true"> / </span>
         <span lang={course.language} dir="auto">
           {place.current.moduleTitle}
         </span>

@@ -8,6 +8,7 @@ import { Alert, Button, Checkbox, Form, PageHeading, Select, Spinner, TextField 
 import { adminApi } from '../admin/admin-api.js';
 import { adminPaths } from '../admin/admin-paths.js';
 import '../admin/admin.css';
+import './reports.css';
 import { AdminNav } from '../admin/parts/AdminNav.js';
 import { ClassesReport } from './ClassesReport.js';
 import { CoursesReport } from './CoursesReport.js';

@@ -46,7 +46,7 @@ const RESOURCE_ATTRIBUTES = ['src', 'poster', 'data'] as const;
 /** Default reading styles; the book's own stylesheets come after and win. */
 const READER_CSS = `
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; padding: 1rem; font-size: 1.125rem; line-height: 1.6; overflow-wrap: break-word; }
+body { margin: 0; padding: 1rem; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; font-size: 1.125rem; line-height: 1.6; overflow-wrap: break-word; }
 img, svg, video { max-width: 100%; height: auto; }
 pre { white-space: pre-wrap; }
 `;

@@ -12,6 +12,7 @@ import { QuizIntro } from './QuizIntro.js';
 import { QuizResultView } from './QuizResultView.js';
 import { forgetAttempt, loadAttempt, saveAttempt, type SavedAttempt } from './quiz-session.js';
 import { collectResponses, emptyDraft, type Draft } from './responses.js';
+import './quiz.css';
 
 const freshAttempt = (): SavedAttempt => ({ attemptId: uuidv7(), startedAt: new Date().toISOString(), drafts: {} });
 
@@ -76,6 +77,7 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
   };
 
   const retry = () => {
+    history.reload();
     const next = freshAttempt();
     setAttempt(next);
     setResult(null);

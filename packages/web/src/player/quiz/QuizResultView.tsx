@@ -53,8 +53,8 @@ export function QuizResultView({ result, quiz, language, onRetry }: QuizResultVi
           <dt>{t('quiz.attempts')}</dt>
           <dd>
             {result.attemptsRemaining === null
-              ? t('quiz.attemptsUsedUnlimited', { used: result.attemptsUsed })
-              : t('quiz.attemptsUsedOf', { used: result.attemptsUsed, limit: result.attemptsUsed + result.attemptsRemaining })}
+              ? t('quiz.attemptsCountNoLimit', { used: result.attemptsUsed })
+              : t('quiz.attemptsCountOf', { used: result.attemptsUsed, limit: result.attemptsUsed + result.attemptsRemaining })}
           </dd>
         </div>
       </dl>

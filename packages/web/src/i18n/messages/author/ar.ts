@@ -51,8 +51,10 @@ export const arAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.chooseLicence': 'اختر ترخيصًا',
   'author.library.licenceRequired': 'اختر ترخيص هذا المحتوى.',
   'author.library.licenceOther': 'معرِّف الترخيص',
-  'author.library.licenceOtherHint': 'معرِّف مثل CC-BY-ND-4.0 أو MIT: حروف لاتينية وأرقام ونقاط وعلامتا الجمع والطرح.',
-  'author.library.licenceInvalid': 'استخدم حروفًا لاتينية وأرقامًا ونقاطًا وعلامتي الجمع والطرح فقط، مثل CC-BY-ND-4.0.',
+  'author.library.licenceOtherHint':
+    'معرِّف مثل CC-BY-ND-4.0 أو MIT: حروف لاتينية وأرقام ونقاط وعلامتا الجمع والطرح.',
+  'author.library.licenceInvalid':
+    'استخدم حروفًا لاتينية وأرقامًا ونقاطًا وعلامتي الجمع والطرح فقط، مثل CC-BY-ND-4.0.',
   'author.library.author': 'المؤلف',
   'author.library.provider': 'الجهة المزوِّدة',
   'author.library.providerHint': 'المنظمة التي نشرت هذا المحتوى أو شاركته.',
@@ -67,11 +69,11 @@ export const arAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.cancelUpload': 'إلغاء الرفع',
   'author.library.uploaded': 'أصبح «{title}» في المكتبة.',
   'author.library.filters': 'تصفية المكتبة',
-  'author.library.filterKind': 'النوع',
+  'author.library.filterKind': 'التصفية حسب النوع',
   'author.library.allKinds': 'كل الأنواع',
-  'author.library.filterLicence': 'الترخيص',
+  'author.library.filterLicence': 'التصفية حسب الترخيص',
   'author.library.allLicences': 'كل التراخيص',
-  'author.library.filterLanguage': 'اللغة',
+  'author.library.filterLanguage': 'التصفية حسب اللغة',
   'author.library.allLanguages': 'كل اللغات',
   'author.library.search': 'البحث في المكتبة',
   'author.library.searchSubmit': 'بحث',
@@ -211,7 +213,8 @@ export const arAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.editor.publishing': 'جارٍ النشر…',
   'author.editor.publishTitle': 'هل تريد نشر هذه الدورة؟',
   'author.editor.publishFirst': 'سيتمكّن المتعلّمون من العثور على الدورة وأخذها.',
-  'author.editor.publishNext': 'سيحصل المتعلّمون على الإصدار {version}. ويُحتفظ بتقدّمهم في الدروس التي لم تتغيّر.',
+  'author.editor.publishNext':
+    'سيحصل المتعلّمون على الإصدار {version}. ويُحتفظ بتقدّمهم في الدروس التي لم تتغيّر.',
   'author.editor.publishSavesFirst': 'تُحفظ تغييراتك غير المحفوظة أولًا.',
   'author.editor.publishConfirm': 'النشر الآن',
   'author.editor.published': 'نُشر الإصدار {version}.',
@@ -417,9 +420,10 @@ export const arAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.errors.tooLargeUnknown': 'هذا الملف أكبر من أن يُرفع.',
   'author.errors.storageFull':
     'مساحة تخزين المنصة ممتلئة (استُخدم {used} من أصل {limit}). اطلب مساحة إضافية من مشرف، أو احذف عناصر غير مستخدمة.',
-  'author.errors.unsupportedFile': 'هذا الملف ليس محتوى من نوع «{kind}» يمكن لـ Satchel استخدامه. تحقّق من الملف ومن نوع المحتوى.',
+  'author.errors.unsupportedFile':
+    'لا يمكن لـ Satchel استخدام هذا الملف بوصفه «{kind}». تحقّق من الملف ومن نوع المحتوى.',
   'author.errors.unsupportedFileDetected':
-    'هذا الملف ليس محتوى من نوع «{kind}» يمكن لـ Satchel استخدامه: يبدو أنه {detected}. تحقّق من الملف ومن نوع المحتوى.',
+    'لا يمكن لـ Satchel استخدام هذا الملف بوصفه «{kind}»: يبدو أنه {detected}. تحقّق من الملف ومن نوع المحتوى.',
   'author.errors.unsupportedType': 'لا يمكن رفع هذا النوع من الملفات.',
   'author.errors.badCaptions': 'هذا ليس ملف ترجمة WebVTT صالحًا.',
   'author.errors.badCaptionsLine': 'هذا ليس ملف ترجمة WebVTT صالحًا: انظر السطر {line}.',

@@ -48,8 +48,10 @@ export const enAuthor = {
   'author.library.chooseLicence': 'Choose a licence',
   'author.library.licenceRequired': 'Choose the licence of this content.',
   'author.library.licenceOther': 'Licence identifier',
-  'author.library.licenceOtherHint': 'An identifier such as CC-BY-ND-4.0 or MIT: letters, digits, dots, plus and minus signs.',
-  'author.library.licenceInvalid': 'Use letters, digits, dots, plus and minus signs only, for example CC-BY-ND-4.0.',
+  'author.library.licenceOtherHint':
+    'An identifier such as CC-BY-ND-4.0 or MIT: letters, digits, dots, plus and minus signs.',
+  'author.library.licenceInvalid':
+    'Use letters, digits, dots, plus and minus signs only, for example CC-BY-ND-4.0.',
   'author.library.author': 'Author',
   'author.library.provider': 'Provider',
   'author.library.providerHint': 'The organisation that published or shared this content.',
@@ -64,11 +66,11 @@ export const enAuthor = {
   'author.library.cancelUpload': 'Cancel upload',
   'author.library.uploaded': '“{title}” is in the library.',
   'author.library.filters': 'Filter the library',
-  'author.library.filterKind': 'Kind',
+  'author.library.filterKind': 'Filter by kind',
   'author.library.allKinds': 'All kinds',
-  'author.library.filterLicence': 'Licence',
+  'author.library.filterLicence': 'Filter by licence',
   'author.library.allLicences': 'All licences',
-  'author.library.filterLanguage': 'Language',
+  'author.library.filterLanguage': 'Filter by language',
   'author.library.allLanguages': 'All languages',
   'author.library.search': 'Search the library',
   'author.library.searchSubmit': 'Search',
@@ -105,7 +107,8 @@ export const enAuthor = {
   'author.captions.fileHint': 'A .vtt file. Captions in a language that already has some replace them.',
   'author.captions.language': 'Language of the captions',
   'author.captions.label': 'Name shown to learners',
-  'author.captions.labelHint': 'For example “English” or “Français (sous-titres)”. The language’s name when left empty.',
+  'author.captions.labelHint':
+    'For example “English” or “Français (sous-titres)”. The language’s name when left empty.',
   'author.captions.remove': 'Remove captions',
   'author.captions.added': 'Captions “{label}” added.',
   'author.captions.removed': 'Captions “{label}” removed.',
@@ -205,7 +208,8 @@ export const enAuthor = {
   'author.editor.publishing': 'Publishing…',
   'author.editor.publishTitle': 'Publish this course?',
   'author.editor.publishFirst': 'Learners will be able to find and take the course.',
-  'author.editor.publishNext': 'Learners will get version {version}. Their progress in unchanged lessons is kept.',
+  'author.editor.publishNext':
+    'Learners will get version {version}. Their progress in unchanged lessons is kept.',
   'author.editor.publishSavesFirst': 'Your unsaved changes are saved first.',
   'author.editor.publishConfirm': 'Publish now',
   'author.editor.published': 'Version {version} is published.',
@@ -264,13 +268,15 @@ export const enAuthor = {
   'author.lesson.outcomes': 'Learning outcomes of this lesson',
   'author.lesson.outcomesHint': 'Chosen from the course’s curriculum tags.',
   'author.lesson.body': 'Text of the lesson',
-  'author.lesson.markdownHint': 'Markdown: # for a heading, **bold**, *italic*, - for a list item, [text](https://…) for a link.',
+  'author.lesson.markdownHint':
+    'Markdown: # for a heading, **bold**, *italic*, - for a list item, [text](https://…) for a link.',
   'author.lesson.showPreview': 'Show preview',
   'author.lesson.hidePreview': 'Hide preview',
   'author.lesson.preview': 'Preview of the lesson text',
   'author.lesson.previewFailed': 'The preview could not be shown. Check your connection and try again.',
   'author.lesson.url': 'Web address',
-  'author.lesson.urlHint': 'Starts with https:// or http://. It opens outside Satchel and needs a connection.',
+  'author.lesson.urlHint':
+    'Starts with https:// or http://. It opens outside Satchel and needs a connection.',
   'author.lesson.source': 'Content: {kind} from the library',
   'author.lesson.unknownSource': 'Unknown',
   'author.lesson.noAttribution': 'Not recorded',
@@ -298,7 +304,8 @@ export const enAuthor = {
   'author.quiz.shuffleQuestions': 'Shuffle the questions',
   'author.quiz.shuffleOptions': 'Shuffle the choices',
   'author.quiz.showFeedback': 'Show feedback',
-  'author.quiz.showFeedbackHint': 'After submitting, learners see which answers were right and the feedback you wrote.',
+  'author.quiz.showFeedbackHint':
+    'After submitting, learners see which answers were right and the feedback you wrote.',
   'author.quiz.questions': '{count, plural, =0 {Questions} one {# question} other {# questions}}',
   'author.quiz.noQuestions': 'No questions yet. Add them one by one or import a spreadsheet.',
   'author.quiz.questionNumber': 'Question {number}',
@@ -359,7 +366,8 @@ export const enAuthor = {
   'author.quiz.csvAppend': 'Add to the questions of this quiz',
   'author.quiz.csvReplace': 'Replace the questions of this quiz',
   'author.quiz.csvSubmit': 'Import questions',
-  'author.quiz.csvInvalid': 'The sheet has problems, so nothing was imported. Fix these rows and import it again.',
+  'author.quiz.csvInvalid':
+    'The sheet has problems, so nothing was imported. Fix these rows and import it again.',
   'author.quiz.csvErrors': '{count, plural, one {# problem in the sheet} other {# problems in the sheet}}',
   'author.quiz.csvRow': 'Row',
   'author.quiz.csvColumn': 'Column',
@@ -367,7 +375,8 @@ export const enAuthor = {
   'author.quiz.imported': '{count, plural, one {# question imported.} other {# questions imported.}}',
 
   // author.problem.
-  'author.problem.summary': '{count, plural, one {There is a problem to fix} other {There are # problems to fix}}',
+  'author.problem.summary':
+    '{count, plural, one {There is a problem to fix} other {There are # problems to fix}}',
   'author.problem.whereLesson': 'Lesson “{title}”',
   'author.problem.whereModule': 'Module “{title}”',
   'author.problem.tooLong': 'This is too long.',
@@ -395,28 +404,36 @@ export const enAuthor = {
   // author.publish.
   'author.publish.empty': 'Add at least one lesson before publishing.',
   'author.publish.quizEmpty': 'This quiz has no questions. Add at least one before publishing.',
-  'author.publish.missingFile': 'The file of this lesson is no longer on this platform. Replace it from the library.',
+  'author.publish.missingFile':
+    'The file of this lesson is no longer on this platform. Replace it from the library.',
   'author.publish.missingCover': 'The cover image is no longer on this platform. Choose another one.',
-  'author.publish.prerequisites': 'Some prerequisite courses no longer exist, or the course is its own prerequisite.',
-  'author.publish.curriculum': 'Some curriculum tags no longer exist in the platform’s curriculum. Untick them.',
+  'author.publish.prerequisites':
+    'Some prerequisite courses no longer exist, or the course is its own prerequisite.',
+  'author.publish.curriculum':
+    'Some curriculum tags no longer exist in the platform’s curriculum. Untick them.',
   'author.publish.category': 'The category no longer exists. Choose another one.',
 
   // author.errors.
   'author.errors.tooLarge': 'This file is too large: files up to {limit} can be uploaded.',
   'author.errors.tooLargeUnknown': 'This file is too large to upload.',
-  'author.errors.storageFull': 'The platform’s storage is full ({used} of {limit} used). Ask an administrator for more space, or delete unused items.',
-  'author.errors.unsupportedFile': 'This file is not a {kind} that Satchel can use. Check the file and the kind of content.',
-  'author.errors.unsupportedFileDetected': 'This file is not a {kind} that Satchel can use: it looks like {detected}. Check the file and the kind of content.',
+  'author.errors.storageFull':
+    'The platform’s storage is full ({used} of {limit} used). Ask an administrator for more space, or delete unused items.',
+  'author.errors.unsupportedFile':
+    'Satchel cannot use this file as “{kind}”. Check the file and the kind of content.',
+  'author.errors.unsupportedFileDetected':
+    'Satchel cannot use this file as “{kind}”: it looks like {detected}. Check the file and the kind of content.',
   'author.errors.unsupportedType': 'This file type cannot be uploaded.',
   'author.errors.badCaptions': 'This is not a valid WebVTT captions file.',
   'author.errors.badCaptionsLine': 'This is not a valid WebVTT captions file: see line {line}.',
   'author.errors.captionsNotSupported': 'Only video and audio items have captions.',
-  'author.errors.editConflict': 'Someone else saved changes in the meantime. Reload to see them, then make your change again.',
+  'author.errors.editConflict':
+    'Someone else saved changes in the meantime. Reload to see them, then make your change again.',
   'author.errors.variantExists': 'This course already has a version in that language.',
   'author.errors.courseArchived': 'This course is archived and can no longer be changed.',
   'author.errors.courseNotFound': 'This course does not exist, or it was deleted.',
   'author.errors.itemGone': 'This library item no longer exists.',
   'author.errors.tooManyQuestions': 'A quiz holds at most 500 questions.',
-  'author.errors.publishConflict': 'Someone else published this course at the same moment. Reload and try again.',
+  'author.errors.publishConflict':
+    'Someone else published this course at the same moment. Reload and try again.',
   'author.errors.lessonNotSaved': 'Save the course first, then import into this quiz.',
 } as const satisfies Record<string, string>;

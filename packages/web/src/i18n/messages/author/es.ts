@@ -46,12 +46,15 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.kindRequired': 'Indica qué tipo de contenido es.',
   'author.library.title': 'Título',
   'author.library.licence': 'Licencia',
-  'author.library.licenceHint': '¿En qué condiciones se puede usar este contenido? El alumnado ve la licencia.',
+  'author.library.licenceHint':
+    '¿En qué condiciones se puede usar este contenido? El alumnado ve la licencia.',
   'author.library.chooseLicence': 'Elige una licencia',
   'author.library.licenceRequired': 'Elige la licencia de este contenido.',
   'author.library.licenceOther': 'Identificador de la licencia',
-  'author.library.licenceOtherHint': 'Un identificador como CC-BY-ND-4.0 o MIT: letras, cifras, puntos y signos más y menos.',
-  'author.library.licenceInvalid': 'Usa solo letras, cifras, puntos y signos más y menos, por ejemplo CC-BY-ND-4.0.',
+  'author.library.licenceOtherHint':
+    'Un identificador como CC-BY-ND-4.0 o MIT: letras, cifras, puntos y signos más y menos.',
+  'author.library.licenceInvalid':
+    'Usa solo letras, cifras, puntos y signos más y menos, por ejemplo CC-BY-ND-4.0.',
   'author.library.author': 'Autor',
   'author.library.provider': 'Proveedor',
   'author.library.providerHint': 'La organización que publicó o compartió este contenido.',
@@ -66,17 +69,18 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.cancelUpload': 'Cancelar la subida',
   'author.library.uploaded': '«{title}» está en la biblioteca.',
   'author.library.filters': 'Filtrar la biblioteca',
-  'author.library.filterKind': 'Tipo',
+  'author.library.filterKind': 'Filtrar por tipo',
   'author.library.allKinds': 'Todos los tipos',
-  'author.library.filterLicence': 'Licencia',
+  'author.library.filterLicence': 'Filtrar por licencia',
   'author.library.allLicences': 'Todas las licencias',
-  'author.library.filterLanguage': 'Idioma',
+  'author.library.filterLanguage': 'Filtrar por idioma',
   'author.library.allLanguages': 'Todos los idiomas',
   'author.library.search': 'Buscar en la biblioteca',
   'author.library.searchSubmit': 'Buscar',
   'author.library.clearFilters': 'Quitar los filtros',
   'author.library.items': 'Elementos',
-  'author.library.count': '{count, plural, =0 {Ningún elemento} one {# elemento} many {# de elementos} other {# elementos}}',
+  'author.library.count':
+    '{count, plural, =0 {Ningún elemento} one {# elemento} many {# de elementos} other {# elementos}}',
   'author.library.empty': 'Aquí no hay nada todavía',
   'author.library.emptyHelp': 'Sube un archivo o cambia los filtros.',
   'author.library.captionCount':
@@ -105,10 +109,12 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.captions.none': 'Todavía no hay subtítulos.',
   'author.captions.add': 'Añadir subtítulos',
   'author.captions.file': 'Archivo de subtítulos (WebVTT)',
-  'author.captions.fileHint': 'Un archivo .vtt. Los subtítulos en un idioma que ya tiene otros los sustituyen.',
+  'author.captions.fileHint':
+    'Un archivo .vtt. Los subtítulos en un idioma que ya tiene otros los sustituyen.',
   'author.captions.language': 'Idioma de los subtítulos',
   'author.captions.label': 'Nombre que ve el alumnado',
-  'author.captions.labelHint': 'Por ejemplo «Español» o «English (captions)». Si se deja vacío, el nombre del idioma.',
+  'author.captions.labelHint':
+    'Por ejemplo «Español» o «English (captions)». Si se deja vacío, el nombre del idioma.',
   'author.captions.remove': 'Quitar los subtítulos',
   'author.captions.added': 'Subtítulos «{label}» añadidos.',
   'author.captions.removed': 'Subtítulos «{label}» quitados.',
@@ -127,7 +133,8 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.courses.createSubmit': 'Crear y editar',
   'author.courses.search': 'Buscar cursos',
   'author.courses.searchLabel': 'Buscar cursos',
-  'author.courses.count': '{count, plural, =0 {Ningún curso} one {# curso} many {# de cursos} other {# cursos}}',
+  'author.courses.count':
+    '{count, plural, =0 {Ningún curso} one {# curso} many {# de cursos} other {# cursos}}',
   'author.courses.status': 'Estado',
   'author.courses.updated': 'Último cambio',
   'author.courses.actions': 'Acciones',
@@ -148,7 +155,8 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.policy.self': 'El alumnado se inscribe',
   'author.policy.selfHint': 'El alumnado se inscribe desde el catálogo antes de empezar.',
   'author.policy.assigned': 'Solo por asignación',
-  'author.policy.assignedHint': 'Solo puede cursarlo el alumnado inscrito por un educador o un administrador.',
+  'author.policy.assignedHint':
+    'Solo puede cursarlo el alumnado inscrito por un educador o un administrador.',
 
   // author.variant.
   'author.variant.heading': 'Versiones en otros idiomas',
@@ -208,7 +216,8 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.editor.publishing': 'Publicando…',
   'author.editor.publishTitle': '¿Publicar este curso?',
   'author.editor.publishFirst': 'El alumnado podrá encontrar y hacer el curso.',
-  'author.editor.publishNext': 'El alumnado recibirá la versión {version}. Se conserva su progreso en las lecciones que no cambian.',
+  'author.editor.publishNext':
+    'El alumnado recibirá la versión {version}. Se conserva su progreso en las lecciones que no cambian.',
   'author.editor.publishSavesFirst': 'Primero se guardan tus cambios sin guardar.',
   'author.editor.publishConfirm': 'Publicar ahora',
   'author.editor.published': 'La versión {version} está publicada.',
@@ -272,7 +281,8 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.lesson.showPreview': 'Mostrar la vista previa',
   'author.lesson.hidePreview': 'Ocultar la vista previa',
   'author.lesson.preview': 'Vista previa del texto de la lección',
-  'author.lesson.previewFailed': 'No se ha podido mostrar la vista previa. Comprueba tu conexión e inténtalo de nuevo.',
+  'author.lesson.previewFailed':
+    'No se ha podido mostrar la vista previa. Comprueba tu conexión e inténtalo de nuevo.',
   'author.lesson.url': 'Dirección web',
   'author.lesson.urlHint': 'Empieza por https:// o http://. Se abre fuera de Satchel y necesita conexión.',
   'author.lesson.source': 'Contenido: {kind} de la biblioteca',
@@ -302,8 +312,10 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.shuffleQuestions': 'Mezclar las preguntas',
   'author.quiz.shuffleOptions': 'Mezclar las opciones',
   'author.quiz.showFeedback': 'Mostrar la retroalimentación',
-  'author.quiz.showFeedbackHint': 'Tras enviar, el alumnado ve qué respuestas eran correctas y los comentarios que escribiste.',
-  'author.quiz.questions': '{count, plural, =0 {Preguntas} one {# pregunta} many {# de preguntas} other {# preguntas}}',
+  'author.quiz.showFeedbackHint':
+    'Tras enviar, el alumnado ve qué respuestas eran correctas y los comentarios que escribiste.',
+  'author.quiz.questions':
+    '{count, plural, =0 {Preguntas} one {# pregunta} many {# de preguntas} other {# preguntas}}',
   'author.quiz.noQuestions': 'Todavía no hay preguntas. Añádelas una a una o importa una hoja de cálculo.',
   'author.quiz.questionNumber': 'Pregunta {number}',
   'author.quiz.questionType': 'Tipo de pregunta',
@@ -338,7 +350,8 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.itemNumber': 'Elemento {number}',
   'author.quiz.addItem': 'Añadir un elemento',
   'author.quiz.pairs': 'Parejas',
-  'author.quiz.pairsHint': 'El alumnado empareja cada enunciado con su respuesta; las respuestas aparecen mezcladas.',
+  'author.quiz.pairsHint':
+    'El alumnado empareja cada enunciado con su respuesta; las respuestas aparecen mezcladas.',
   'author.quiz.pairLeft': 'Enunciado {number}',
   'author.quiz.pairRight': 'Respuesta que corresponde {number}',
   'author.quiz.removePair': 'Quitar la pareja',
@@ -352,18 +365,21 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.caseSensitive': 'Las mayúsculas deben coincidir',
   'author.quiz.numericAnswer': 'Respuesta correcta',
   'author.quiz.tolerance': 'Tolerancia',
-  'author.quiz.toleranceHint': 'Las respuestas a esta distancia de la correcta también cuentan, por ejemplo 0,5.',
+  'author.quiz.toleranceHint':
+    'Las respuestas a esta distancia de la correcta también cuentan, por ejemplo 0,5.',
   'author.quiz.csvTitle': 'Importar preguntas de una hoja de cálculo',
   'author.quiz.csvIntro':
     'Guarda tu hoja como CSV, una pregunta por fila. Parte de la plantilla: tiene un ejemplo de cada tipo de pregunta.',
   'author.quiz.csvTemplate': 'Descargar la plantilla (CSV)',
   'author.quiz.csvFile': 'Hoja de preguntas (CSV)',
-  'author.quiz.csvFileHint': 'Si una fila tiene un problema, no se importa nada y se listan todos los problemas.',
+  'author.quiz.csvFileHint':
+    'Si una fila tiene un problema, no se importa nada y se listan todos los problemas.',
   'author.quiz.csvMode': 'Preguntas importadas',
   'author.quiz.csvAppend': 'Añadir a las preguntas de este cuestionario',
   'author.quiz.csvReplace': 'Sustituir las preguntas de este cuestionario',
   'author.quiz.csvSubmit': 'Importar las preguntas',
-  'author.quiz.csvInvalid': 'La hoja tiene problemas, así que no se ha importado nada. Corrige estas filas e impórtala de nuevo.',
+  'author.quiz.csvInvalid':
+    'La hoja tiene problemas, así que no se ha importado nada. Corrige estas filas e impórtala de nuevo.',
   'author.quiz.csvErrors':
     '{count, plural, one {# problema en la hoja} many {# de problemas en la hoja} other {# problemas en la hoja}}',
   'author.quiz.csvRow': 'Fila',
@@ -386,7 +402,8 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.problem.passMark': 'Escribe una nota mínima de 0 a 100.',
   'author.problem.attemptLimit': 'Escribe un número entero de intentos, como mínimo 1.',
   'author.problem.questionPrompt': 'Pregunta {number}: escribe la pregunta.',
-  'author.problem.points': 'Pregunta {number}: los puntos deben ser un número mayor que 0 y como máximo 1000.',
+  'author.problem.points':
+    'Pregunta {number}: los puntos deben ser un número mayor que 0 y como máximo 1000.',
   'author.problem.choicesTooFew': 'Pregunta {number}: añade al menos 2 opciones.',
   'author.problem.choiceEmpty': 'Pregunta {number}: rellena todas las opciones o quita las vacías.',
   'author.problem.correctMissing': 'Pregunta {number}: marca la respuesta correcta.',
@@ -402,10 +419,13 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   // author.publish.
   'author.publish.empty': 'Añade al menos una lección antes de publicar.',
   'author.publish.quizEmpty': 'Este cuestionario no tiene preguntas. Añade al menos una antes de publicar.',
-  'author.publish.missingFile': 'El archivo de esta lección ya no está en esta plataforma. Sustitúyelo desde la biblioteca.',
+  'author.publish.missingFile':
+    'El archivo de esta lección ya no está en esta plataforma. Sustitúyelo desde la biblioteca.',
   'author.publish.missingCover': 'La imagen de portada ya no está en esta plataforma. Elige otra.',
-  'author.publish.prerequisites': 'Algunos cursos de requisito previo ya no existen, o el curso es su propio requisito.',
-  'author.publish.curriculum': 'Algunas etiquetas curriculares ya no existen en el currículo de la plataforma. Desmárcalas.',
+  'author.publish.prerequisites':
+    'Algunos cursos de requisito previo ya no existen, o el curso es su propio requisito.',
+  'author.publish.curriculum':
+    'Algunas etiquetas curriculares ya no existen en el currículo de la plataforma. Desmárcalas.',
   'author.publish.category': 'La categoría ya no existe. Elige otra.',
 
   // author.errors.
@@ -414,19 +434,21 @@ export const esAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.errors.storageFull':
     'El almacenamiento de la plataforma está lleno ({used} usados de {limit}). Pide más espacio a un administrador o elimina elementos que no se usen.',
   'author.errors.unsupportedFile':
-    'Este archivo no es un contenido de tipo «{kind}» que Satchel pueda usar. Comprueba el archivo y el tipo de contenido.',
+    'Satchel no puede usar este archivo como «{kind}». Comprueba el archivo y el tipo de contenido.',
   'author.errors.unsupportedFileDetected':
-    'Este archivo no es un contenido de tipo «{kind}» que Satchel pueda usar: parece {detected}. Comprueba el archivo y el tipo de contenido.',
+    'Satchel no puede usar este archivo como «{kind}»: parece {detected}. Comprueba el archivo y el tipo de contenido.',
   'author.errors.unsupportedType': 'Este tipo de archivo no se puede subir.',
   'author.errors.badCaptions': 'No es un archivo de subtítulos WebVTT válido.',
   'author.errors.badCaptionsLine': 'No es un archivo de subtítulos WebVTT válido: mira la línea {line}.',
   'author.errors.captionsNotSupported': 'Solo los elementos de vídeo y audio tienen subtítulos.',
-  'author.errors.editConflict': 'Otra persona ha guardado cambios mientras tanto. Recarga para verlos y vuelve a hacer tu cambio.',
+  'author.errors.editConflict':
+    'Otra persona ha guardado cambios mientras tanto. Recarga para verlos y vuelve a hacer tu cambio.',
   'author.errors.variantExists': 'Este curso ya tiene una versión en ese idioma.',
   'author.errors.courseArchived': 'Este curso está archivado y ya no se puede modificar.',
   'author.errors.courseNotFound': 'Este curso no existe o se ha eliminado.',
   'author.errors.itemGone': 'Este elemento de la biblioteca ya no existe.',
   'author.errors.tooManyQuestions': 'Un cuestionario tiene como máximo 500 preguntas.',
-  'author.errors.publishConflict': 'Otra persona ha publicado este curso en el mismo momento. Recarga e inténtalo de nuevo.',
+  'author.errors.publishConflict':
+    'Otra persona ha publicado este curso en el mismo momento. Recarga e inténtalo de nuevo.',
   'author.errors.lessonNotSaved': 'Guarda primero el curso y luego importa en este cuestionario.',
 };

@@ -26,7 +26,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.licence.ccBy': 'CC BY 4.0 (Attribution)',
   'author.licence.ccBySa': 'CC BY-SA 4.0 (Attribution – Partage dans les mêmes conditions)',
   'author.licence.ccByNc': 'CC BY-NC 4.0 (Attribution – Pas d’utilisation commerciale)',
-  'author.licence.ccByNcSa': 'CC BY-NC-SA 4.0 (Attribution – Pas d’utilisation commerciale – Partage dans les mêmes conditions)',
+  'author.licence.ccByNcSa':
+    'CC BY-NC-SA 4.0 (Attribution – Pas d’utilisation commerciale – Partage dans les mêmes conditions)',
   'author.licence.cc0': 'CC0 1.0 (aucun droit réservé)',
   'author.licence.publicDomain': 'Domaine public',
   'author.licence.allRightsReserved': 'Tous droits réservés',
@@ -46,7 +47,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.kindRequired': 'Indiquez de quel type de contenu il s’agit.',
   'author.library.title': 'Titre',
   'author.library.licence': 'Licence',
-  'author.library.licenceHint': 'Dans quelles conditions ce contenu peut-il être utilisé ? Les apprenants voient la licence.',
+  'author.library.licenceHint':
+    'Dans quelles conditions ce contenu peut-il être utilisé ? Les apprenants voient la licence.',
   'author.library.chooseLicence': 'Choisissez une licence',
   'author.library.licenceRequired': 'Choisissez la licence de ce contenu.',
   'author.library.licenceOther': 'Identifiant de la licence',
@@ -68,17 +70,18 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.cancelUpload': 'Annuler le téléversement',
   'author.library.uploaded': '« {title} » est dans la bibliothèque.',
   'author.library.filters': 'Filtrer la bibliothèque',
-  'author.library.filterKind': 'Type',
+  'author.library.filterKind': 'Filtrer par type',
   'author.library.allKinds': 'Tous les types',
-  'author.library.filterLicence': 'Licence',
+  'author.library.filterLicence': 'Filtrer par licence',
   'author.library.allLicences': 'Toutes les licences',
-  'author.library.filterLanguage': 'Langue',
+  'author.library.filterLanguage': 'Filtrer par langue',
   'author.library.allLanguages': 'Toutes les langues',
   'author.library.search': 'Rechercher dans la bibliothèque',
   'author.library.searchSubmit': 'Rechercher',
   'author.library.clearFilters': 'Effacer les filtres',
   'author.library.items': 'Éléments',
-  'author.library.count': '{count, plural, =0 {Aucun élément} one {# élément} many {# d’éléments} other {# éléments}}',
+  'author.library.count':
+    '{count, plural, =0 {Aucun élément} one {# élément} many {# d’éléments} other {# éléments}}',
   'author.library.empty': 'Rien ici pour l’instant',
   'author.library.emptyHelp': 'Téléversez un fichier ou modifiez les filtres.',
   'author.library.captionCount':
@@ -107,10 +110,12 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.captions.none': 'Pas encore de sous-titres.',
   'author.captions.add': 'Ajouter des sous-titres',
   'author.captions.file': 'Fichier de sous-titres (WebVTT)',
-  'author.captions.fileHint': 'Un fichier .vtt. Des sous-titres dans une langue qui en a déjà les remplacent.',
+  'author.captions.fileHint':
+    'Un fichier .vtt. Des sous-titres dans une langue qui en a déjà les remplacent.',
   'author.captions.language': 'Langue des sous-titres',
   'author.captions.label': 'Nom affiché aux apprenants',
-  'author.captions.labelHint': 'Par exemple « Français » ou « English (captions) ». Le nom de la langue s’il est laissé vide.',
+  'author.captions.labelHint':
+    'Par exemple « Français » ou « English (captions) ». Le nom de la langue s’il est laissé vide.',
   'author.captions.remove': 'Retirer les sous-titres',
   'author.captions.added': 'Sous-titres « {label} » ajoutés.',
   'author.captions.removed': 'Sous-titres « {label} » retirés.',
@@ -150,7 +155,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.policy.self': 'Inscription par l’apprenant',
   'author.policy.selfHint': 'Les apprenants s’inscrivent depuis le catalogue avant de commencer.',
   'author.policy.assigned': 'Sur attribution uniquement',
-  'author.policy.assignedHint': 'Seuls les apprenants inscrits par un éducateur ou un administrateur peuvent le suivre.',
+  'author.policy.assignedHint':
+    'Seuls les apprenants inscrits par un éducateur ou un administrateur peuvent le suivre.',
 
   // author.variant.
   'author.variant.heading': 'Versions linguistiques',
@@ -161,7 +167,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
     'La nouvelle version commence comme une copie du brouillon de ce cours, à traduire. Les apprenants peuvent passer d’une version linguistique publiée à l’autre.',
   'author.variant.language': 'Langue de la nouvelle version',
   'author.variant.newTitle': 'Titre de la nouvelle version',
-  'author.variant.newTitleHint': 'Vous pourrez le traduire plus tard ; le titre actuel est utilisé s’il est laissé vide.',
+  'author.variant.newTitleHint':
+    'Vous pourrez le traduire plus tard ; le titre actuel est utilisé s’il est laissé vide.',
   'author.variant.submit': 'Créer la version linguistique',
   'author.variant.noLanguages': 'Cette plateforme ne propose aucune autre langue.',
   'author.variant.openExisting': 'Ouvrir la version existante',
@@ -220,7 +227,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.editor.conflictBody':
     'Ce cours a été modifié depuis que vous l’avez ouvert : vos modifications n’ont donc pas été enregistrées. Rechargez pour voir le dernier brouillon ; vos modifications non enregistrées seront perdues, alors copiez d’abord le texte que vous voulez garder.',
   'author.editor.reload': 'Recharger le cours',
-  'author.editor.leaveWarning': 'Vous avez des modifications non enregistrées. Quitter cette page et les perdre ?',
+  'author.editor.leaveWarning':
+    'Vous avez des modifications non enregistrées. Quitter cette page et les perdre ?',
 
   // author.versions.
   'author.versions.heading': 'Versions publiées',
@@ -277,7 +285,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.lesson.preview': 'Aperçu du texte de la leçon',
   'author.lesson.previewFailed': 'L’aperçu n’a pas pu être affiché. Vérifiez votre connexion et réessayez.',
   'author.lesson.url': 'Adresse web',
-  'author.lesson.urlHint': 'Commence par https:// ou http://. Elle s’ouvre hors de Satchel et demande une connexion.',
+  'author.lesson.urlHint':
+    'Commence par https:// ou http://. Elle s’ouvre hors de Satchel et demande une connexion.',
   'author.lesson.source': 'Contenu : {kind} de la bibliothèque',
   'author.lesson.unknownSource': 'Inconnu',
   'author.lesson.noAttribution': 'Non renseignée',
@@ -289,7 +298,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.lesson.deleteTitle': 'Supprimer cette leçon ?',
   'author.lesson.deleteBody': '« {title} » sera supprimée du brouillon. Les versions publiées la conservent.',
   'author.lesson.deleted': 'Leçon « {title} » supprimée.',
-  'author.lesson.moved': 'La leçon « {title} » est maintenant la numéro {position} sur {count} dans {module}.',
+  'author.lesson.moved':
+    'La leçon « {title} » est maintenant la numéro {position} sur {count} dans {module}.',
 
   // author.quiz.
   'author.quiz.settings': 'Paramètres du quiz',
@@ -309,7 +319,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
     'Après l’envoi, les apprenants voient quelles réponses étaient justes et les commentaires que vous avez écrits.',
   'author.quiz.questions':
     '{count, plural, =0 {Questions} one {# question} many {# de questions} other {# questions}}',
-  'author.quiz.noQuestions': 'Pas encore de questions. Ajoutez-les une par une ou importez une feuille de calcul.',
+  'author.quiz.noQuestions':
+    'Pas encore de questions. Ajoutez-les une par une ou importez une feuille de calcul.',
   'author.quiz.questionNumber': 'Question {number}',
   'author.quiz.questionType': 'Type de question',
   'author.quiz.newQuestionType': 'Type de la nouvelle question',
@@ -343,7 +354,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.itemNumber': 'Élément {number}',
   'author.quiz.addItem': 'Ajouter un élément',
   'author.quiz.pairs': 'Paires',
-  'author.quiz.pairsHint': 'Les apprenants associent chaque énoncé à sa réponse ; les réponses sont mélangées.',
+  'author.quiz.pairsHint':
+    'Les apprenants associent chaque énoncé à sa réponse ; les réponses sont mélangées.',
   'author.quiz.pairLeft': 'Énoncé {number}',
   'author.quiz.pairRight': 'Réponse associée {number}',
   'author.quiz.removePair': 'Retirer la paire',
@@ -357,7 +369,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.caseSensitive': 'Les majuscules doivent correspondre',
   'author.quiz.numericAnswer': 'Bonne réponse',
   'author.quiz.tolerance': 'Tolérance',
-  'author.quiz.toleranceHint': 'Les réponses à cette distance de la bonne réponse comptent encore, par exemple 0,5.',
+  'author.quiz.toleranceHint':
+    'Les réponses à cette distance de la bonne réponse comptent encore, par exemple 0,5.',
   'author.quiz.csvTitle': 'Importer des questions depuis une feuille de calcul',
   'author.quiz.csvIntro':
     'Enregistrez votre feuille au format CSV, une question par ligne. Partez du modèle : il contient un exemple de chaque type de question.',
@@ -392,7 +405,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.problem.passMark': 'Saisissez une note de passage de 0 à 100.',
   'author.problem.attemptLimit': 'Saisissez un nombre entier de tentatives, au moins 1.',
   'author.problem.questionPrompt': 'Question {number} : écrivez la question.',
-  'author.problem.points': 'Question {number} : les points doivent être un nombre supérieur à 0 et au plus 1000.',
+  'author.problem.points':
+    'Question {number} : les points doivent être un nombre supérieur à 0 et au plus 1000.',
   'author.problem.choicesTooFew': 'Question {number} : ajoutez au moins 2 choix.',
   'author.problem.choiceEmpty': 'Question {number} : remplissez chaque choix ou retirez les choix vides.',
   'author.problem.correctMissing': 'Question {number} : indiquez la bonne réponse.',
@@ -410,7 +424,8 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.publish.quizEmpty': 'Ce quiz n’a aucune question. Ajoutez-en au moins une avant de publier.',
   'author.publish.missingFile':
     'Le fichier de cette leçon n’est plus sur cette plateforme. Remplacez-le depuis la bibliothèque.',
-  'author.publish.missingCover': 'L’image de couverture n’est plus sur cette plateforme. Choisissez-en une autre.',
+  'author.publish.missingCover':
+    'L’image de couverture n’est plus sur cette plateforme. Choisissez-en une autre.',
   'author.publish.prerequisites':
     'Certains cours prérequis n’existent plus, ou le cours est son propre prérequis.',
   'author.publish.curriculum':
@@ -423,12 +438,13 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.errors.storageFull':
     'Le stockage de la plateforme est plein ({used} utilisés sur {limit}). Demandez plus d’espace à un administrateur, ou supprimez des éléments inutilisés.',
   'author.errors.unsupportedFile':
-    'Ce fichier n’est pas un contenu « {kind} » que Satchel peut utiliser. Vérifiez le fichier et le type de contenu.',
+    'Satchel ne peut pas utiliser ce fichier comme « {kind} ». Vérifiez le fichier et le type de contenu.',
   'author.errors.unsupportedFileDetected':
-    'Ce fichier n’est pas un contenu « {kind} » que Satchel peut utiliser : il ressemble à {detected}. Vérifiez le fichier et le type de contenu.',
+    'Satchel ne peut pas utiliser ce fichier comme « {kind} » : il ressemble à {detected}. Vérifiez le fichier et le type de contenu.',
   'author.errors.unsupportedType': 'Ce type de fichier ne peut pas être téléversé.',
   'author.errors.badCaptions': 'Ce n’est pas un fichier de sous-titres WebVTT valide.',
-  'author.errors.badCaptionsLine': 'Ce n’est pas un fichier de sous-titres WebVTT valide : voir la ligne {line}.',
+  'author.errors.badCaptionsLine':
+    'Ce n’est pas un fichier de sous-titres WebVTT valide : voir la ligne {line}.',
   'author.errors.captionsNotSupported': 'Seuls les éléments vidéo et audio ont des sous-titres.',
   'author.errors.editConflict':
     'Quelqu’un d’autre a enregistré des modifications entre-temps. Rechargez pour les voir, puis refaites votre modification.',
@@ -437,6 +453,7 @@ export const frAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.errors.courseNotFound': 'Ce cours n’existe pas, ou il a été supprimé.',
   'author.errors.itemGone': 'Cet élément de la bibliothèque n’existe plus.',
   'author.errors.tooManyQuestions': 'Un quiz contient au plus 500 questions.',
-  'author.errors.publishConflict': 'Quelqu’un d’autre a publié ce cours au même moment. Rechargez et réessayez.',
+  'author.errors.publishConflict':
+    'Quelqu’un d’autre a publié ce cours au même moment. Rechargez et réessayez.',
   'author.errors.lessonNotSaved': 'Enregistrez d’abord le cours, puis importez dans ce quiz.',
 };

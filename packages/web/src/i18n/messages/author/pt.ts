@@ -46,12 +46,15 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.kindRequired': 'Indique que tipo de conteúdo é este.',
   'author.library.title': 'Título',
   'author.library.licence': 'Licença',
-  'author.library.licenceHint': 'Em que condições este conteúdo pode ser usado? Os estudantes veem a licença.',
+  'author.library.licenceHint':
+    'Em que condições este conteúdo pode ser usado? Os estudantes veem a licença.',
   'author.library.chooseLicence': 'Escolha uma licença',
   'author.library.licenceRequired': 'Escolha a licença deste conteúdo.',
   'author.library.licenceOther': 'Identificador da licença',
-  'author.library.licenceOtherHint': 'Um identificador como CC-BY-ND-4.0 ou MIT: letras, algarismos, pontos e sinais de mais e menos.',
-  'author.library.licenceInvalid': 'Use apenas letras, algarismos, pontos e sinais de mais e menos, por exemplo CC-BY-ND-4.0.',
+  'author.library.licenceOtherHint':
+    'Um identificador como CC-BY-ND-4.0 ou MIT: letras, algarismos, pontos e sinais de mais e menos.',
+  'author.library.licenceInvalid':
+    'Use apenas letras, algarismos, pontos e sinais de mais e menos, por exemplo CC-BY-ND-4.0.',
   'author.library.author': 'Autor',
   'author.library.provider': 'Fornecedor',
   'author.library.providerHint': 'A organização que publicou ou compartilhou este conteúdo.',
@@ -66,11 +69,11 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.library.cancelUpload': 'Cancelar o envio',
   'author.library.uploaded': '“{title}” está na biblioteca.',
   'author.library.filters': 'Filtrar a biblioteca',
-  'author.library.filterKind': 'Tipo',
+  'author.library.filterKind': 'Filtrar por tipo',
   'author.library.allKinds': 'Todos os tipos',
-  'author.library.filterLicence': 'Licença',
+  'author.library.filterLicence': 'Filtrar por licença',
   'author.library.allLicences': 'Todas as licenças',
-  'author.library.filterLanguage': 'Idioma',
+  'author.library.filterLanguage': 'Filtrar por idioma',
   'author.library.allLanguages': 'Todos os idiomas',
   'author.library.search': 'Pesquisar na biblioteca',
   'author.library.searchSubmit': 'Pesquisar',
@@ -108,7 +111,8 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.captions.fileHint': 'Um arquivo .vtt. Legendas num idioma que já tem outras as substituem.',
   'author.captions.language': 'Idioma das legendas',
   'author.captions.label': 'Nome mostrado aos estudantes',
-  'author.captions.labelHint': 'Por exemplo “Português” ou “English (captions)”. O nome do idioma, se ficar vazio.',
+  'author.captions.labelHint':
+    'Por exemplo “Português” ou “English (captions)”. O nome do idioma, se ficar vazio.',
   'author.captions.remove': 'Remover as legendas',
   'author.captions.added': 'Legendas “{label}” adicionadas.',
   'author.captions.removed': 'Legendas “{label}” removidas.',
@@ -127,7 +131,8 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.courses.createSubmit': 'Criar e editar',
   'author.courses.search': 'Pesquisar cursos',
   'author.courses.searchLabel': 'Pesquisar cursos',
-  'author.courses.count': '{count, plural, =0 {Nenhum curso} one {# curso} many {# de cursos} other {# cursos}}',
+  'author.courses.count':
+    '{count, plural, =0 {Nenhum curso} one {# curso} many {# de cursos} other {# cursos}}',
   'author.courses.status': 'Situação',
   'author.courses.updated': 'Última alteração',
   'author.courses.actions': 'Ações',
@@ -208,7 +213,8 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.editor.publishing': 'Publicando…',
   'author.editor.publishTitle': 'Publicar este curso?',
   'author.editor.publishFirst': 'Os estudantes poderão encontrar e fazer o curso.',
-  'author.editor.publishNext': 'Os estudantes receberão a versão {version}. O progresso nas lições não alteradas é mantido.',
+  'author.editor.publishNext':
+    'Os estudantes receberão a versão {version}. O progresso nas lições não alteradas é mantido.',
   'author.editor.publishSavesFirst': 'As suas alterações não salvas são salvas primeiro.',
   'author.editor.publishConfirm': 'Publicar agora',
   'author.editor.published': 'A versão {version} foi publicada.',
@@ -272,7 +278,8 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.lesson.showPreview': 'Mostrar a prévia',
   'author.lesson.hidePreview': 'Ocultar a prévia',
   'author.lesson.preview': 'Prévia do texto da lição',
-  'author.lesson.previewFailed': 'Não foi possível mostrar a prévia. Verifique a sua conexão e tente de novo.',
+  'author.lesson.previewFailed':
+    'Não foi possível mostrar a prévia. Verifique a sua conexão e tente de novo.',
   'author.lesson.url': 'Endereço web',
   'author.lesson.urlHint': 'Começa com https:// ou http://. Abre fora do Satchel e precisa de conexão.',
   'author.lesson.source': 'Conteúdo: {kind} da biblioteca',
@@ -302,8 +309,10 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.shuffleQuestions': 'Embaralhar as perguntas',
   'author.quiz.shuffleOptions': 'Embaralhar as opções',
   'author.quiz.showFeedback': 'Mostrar o feedback',
-  'author.quiz.showFeedbackHint': 'Depois de enviar, os estudantes veem quais respostas estavam certas e o feedback que você escreveu.',
-  'author.quiz.questions': '{count, plural, =0 {Perguntas} one {# pergunta} many {# de perguntas} other {# perguntas}}',
+  'author.quiz.showFeedbackHint':
+    'Depois de enviar, os estudantes veem quais respostas estavam certas e o feedback que você escreveu.',
+  'author.quiz.questions':
+    '{count, plural, =0 {Perguntas} one {# pergunta} many {# de perguntas} other {# perguntas}}',
   'author.quiz.noQuestions': 'Ainda não há perguntas. Adicione uma a uma ou importe uma planilha.',
   'author.quiz.questionNumber': 'Pergunta {number}',
   'author.quiz.questionType': 'Tipo de pergunta',
@@ -338,7 +347,8 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.quiz.itemNumber': 'Item {number}',
   'author.quiz.addItem': 'Adicionar um item',
   'author.quiz.pairs': 'Pares',
-  'author.quiz.pairsHint': 'Os estudantes associam cada enunciado à sua resposta; as respostas aparecem embaralhadas.',
+  'author.quiz.pairsHint':
+    'Os estudantes associam cada enunciado à sua resposta; as respostas aparecem embaralhadas.',
   'author.quiz.pairLeft': 'Enunciado {number}',
   'author.quiz.pairRight': 'Resposta correspondente {number}',
   'author.quiz.removePair': 'Remover o par',
@@ -358,12 +368,14 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
     'Salve a sua planilha como CSV, uma pergunta por linha. Parta do modelo: ele tem um exemplo de cada tipo de pergunta.',
   'author.quiz.csvTemplate': 'Baixar o modelo (CSV)',
   'author.quiz.csvFile': 'Planilha de perguntas (CSV)',
-  'author.quiz.csvFileHint': 'Se uma linha tiver um problema, nada é importado e todos os problemas são listados.',
+  'author.quiz.csvFileHint':
+    'Se uma linha tiver um problema, nada é importado e todos os problemas são listados.',
   'author.quiz.csvMode': 'Perguntas importadas',
   'author.quiz.csvAppend': 'Adicionar às perguntas deste questionário',
   'author.quiz.csvReplace': 'Substituir as perguntas deste questionário',
   'author.quiz.csvSubmit': 'Importar as perguntas',
-  'author.quiz.csvInvalid': 'A planilha tem problemas, por isso nada foi importado. Corrija estas linhas e importe-a de novo.',
+  'author.quiz.csvInvalid':
+    'A planilha tem problemas, por isso nada foi importado. Corrija estas linhas e importe-a de novo.',
   'author.quiz.csvErrors':
     '{count, plural, one {# problema na planilha} many {# de problemas na planilha} other {# problemas na planilha}}',
   'author.quiz.csvRow': 'Linha',
@@ -401,11 +413,15 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
 
   // author.publish.
   'author.publish.empty': 'Adicione pelo menos uma lição antes de publicar.',
-  'author.publish.quizEmpty': 'Este questionário não tem perguntas. Adicione pelo menos uma antes de publicar.',
-  'author.publish.missingFile': 'O arquivo desta lição não está mais nesta plataforma. Substitua-o pela biblioteca.',
+  'author.publish.quizEmpty':
+    'Este questionário não tem perguntas. Adicione pelo menos uma antes de publicar.',
+  'author.publish.missingFile':
+    'O arquivo desta lição não está mais nesta plataforma. Substitua-o pela biblioteca.',
   'author.publish.missingCover': 'A imagem de capa não está mais nesta plataforma. Escolha outra.',
-  'author.publish.prerequisites': 'Alguns cursos de pré-requisito não existem mais, ou o curso é pré-requisito de si mesmo.',
-  'author.publish.curriculum': 'Algumas etiquetas curriculares não existem mais no currículo da plataforma. Desmarque-as.',
+  'author.publish.prerequisites':
+    'Alguns cursos de pré-requisito não existem mais, ou o curso é pré-requisito de si mesmo.',
+  'author.publish.curriculum':
+    'Algumas etiquetas curriculares não existem mais no currículo da plataforma. Desmarque-as.',
   'author.publish.category': 'A categoria não existe mais. Escolha outra.',
 
   // author.errors.
@@ -414,19 +430,21 @@ export const ptAuthor: AreaCatalogue<typeof enAuthor> = {
   'author.errors.storageFull':
     'O armazenamento da plataforma está cheio ({used} usados de {limit}). Peça mais espaço a um administrador ou exclua itens que não são usados.',
   'author.errors.unsupportedFile':
-    'Este arquivo não é um conteúdo do tipo “{kind}” que o Satchel possa usar. Verifique o arquivo e o tipo de conteúdo.',
+    'O Satchel não pode usar este arquivo como “{kind}”. Verifique o arquivo e o tipo de conteúdo.',
   'author.errors.unsupportedFileDetected':
-    'Este arquivo não é um conteúdo do tipo “{kind}” que o Satchel possa usar: parece ser {detected}. Verifique o arquivo e o tipo de conteúdo.',
+    'O Satchel não pode usar este arquivo como “{kind}”: parece ser {detected}. Verifique o arquivo e o tipo de conteúdo.',
   'author.errors.unsupportedType': 'Este tipo de arquivo não pode ser enviado.',
   'author.errors.badCaptions': 'Este não é um arquivo de legendas WebVTT válido.',
   'author.errors.badCaptionsLine': 'Este não é um arquivo de legendas WebVTT válido: veja a linha {line}.',
   'author.errors.captionsNotSupported': 'Só os itens de vídeo e áudio têm legendas.',
-  'author.errors.editConflict': 'Outra pessoa salvou alterações nesse meio-tempo. Recarregue para vê-las e refaça a sua alteração.',
+  'author.errors.editConflict':
+    'Outra pessoa salvou alterações nesse meio-tempo. Recarregue para vê-las e refaça a sua alteração.',
   'author.errors.variantExists': 'Este curso já tem uma versão nesse idioma.',
   'author.errors.courseArchived': 'Este curso está arquivado e não pode mais ser alterado.',
   'author.errors.courseNotFound': 'Este curso não existe ou foi excluído.',
   'author.errors.itemGone': 'Este item da biblioteca não existe mais.',
   'author.errors.tooManyQuestions': 'Um questionário tem no máximo 500 perguntas.',
-  'author.errors.publishConflict': 'Outra pessoa publicou este curso no mesmo momento. Recarregue e tente de novo.',
+  'author.errors.publishConflict':
+    'Outra pessoa publicou este curso no mesmo momento. Recarregue e tente de novo.',
   'author.errors.lessonNotSaved': 'Salve o curso primeiro e depois importe neste questionário.',
 };

@@ -18,9 +18,17 @@ export function MembersSection({ klass, onChanged }: MembersSectionProps) {
   const { t } = i18n;
   const api = useApi();
   const [removing, setRemoving] = useState<ClassMember | null>(null);
+  // The button being pressed ("<userId>/<role>"), so only it shows it is busy.
+  const [adding, setAdding] = useState<string | null>(null);
 
   const add = useAsyncAction(async (user: User, role: ClassMemberRole) => {
-    const updated = await adminApi.addMember(api, klass.id, user.id, role);
+    setAdding(`${user.id}/${role}`);
+    let updated: ClassDetail;
+    try {
+      updated = await adminApi.addMember(api, klass.id, user.id, role);
+    } finally {
+      setAdding(null);
+    }
     onChanged(updated);
     showToast(t(role === 'educator' ? 'admin.classes.addedEducator' : 'admin.classes.addedLearner', { name: user.displayName }), 'success');
   });
@@ -85,11 +93,11 @@ export function MembersSection({ klass, onChanged }: MembersSectionProps) {
             }
             return (
               <>
-                <Button variant="quiet" busy={add.busy} onClick={() => void add.run(user, 'learner')}>
+                <Button variant="quiet" busy={adding === `${user.id}/learner`} onClick={() => !add.busy && void add.run(user, 'learner')}>
                   {t('admin.classes.addAsLearner')}
                   <span class="sr-only"> {user.displayName}</span>
                 </Button>
-                <Button variant="quiet" busy={add.busy} onClick={() => void add.run(user, 'educator')}>
+                <Button variant="quiet" busy={adding === `${user.id}/educator`} onClick={() => !add.busy && void add.run(user, 'educator')}>
                   {t('admin.classes.addAsEducator')}
                   <span class="sr-only"> {user.displayName}</span>
                 </Button>

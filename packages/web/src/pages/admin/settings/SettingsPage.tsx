@@ -7,6 +7,7 @@ import type { PageProps } from '../../../router/Router.js';
 import { Alert, Button, PageHeading, Spinner } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import '../admin.css';
+import './settings.css';
 import { AdminNav } from '../parts/AdminNav.js';
 import { SettingsForm } from './SettingsForm.js';
 

@@ -48,6 +48,8 @@ export default function UsersPage({ query }: PageProps) {
   const [editing, setEditing] = useState<'new' | User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [deleting, setDeleting] = useState<User | null>(null);
+  // Which row's disable/enable is under way, so only that button shows it is busy.
+  const [toggling, setToggling] = useState<string | null>(null);
 
   const go = (next: { q: string; role: string; status: string; page: number }) => {
     const params = new URLSearchParams();
@@ -61,7 +63,12 @@ export default function UsersPage({ query }: PageProps) {
 
   const toggleStatus = useAsyncAction(async (user: User) => {
     const next: UserStatus = user.status === 'active' ? 'disabled' : 'active';
-    await adminApi.updateUser(api, user.id, { status: next, version: user.version });
+    setToggling(user.id);
+    try {
+      await adminApi.updateUser(api, user.id, { status: next, version: user.version });
+    } finally {
+      setToggling(null);
+    }
     showToast(t(next === 'disabled' ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name: user.displayName }), 'success');
     list.reload();
   });
@@ -164,7 +171,7 @@ export default function UsersPage({ query }: PageProps) {
                     </Button>
                     {user.id !== me.id && (
                       <>
-                        <Button variant="quiet" busy={toggleStatus.busy} onClick={() => void toggleStatus.run(user)}>
+                        <Button variant="quiet" busy={toggling === user.id} onClick={() => !toggleStatus.busy && void toggleStatus.run(user)}>
                           {user.status === 'active' ? t('admin.users.disable') : t('admin.users.enable')}
                           <span class="sr-only"> {user.username}</span>
                         </Button>

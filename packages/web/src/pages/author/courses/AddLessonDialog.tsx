@@ -56,34 +56,45 @@ export function AddLessonDialog({ moduleId, moduleTitle, onAdded, onClose }: Add
     }
     const id = newId();
     const trimmed = title.trim();
-    onAdded(kind === 'link' ? newLinkLesson(id, trimmed, url.trim()) : kind === 'quiz' ? newQuizLesson(id, trimmed) : newMarkdownLesson(id, trimmed));
+    onAdded(
+      kind === 'link'
+        ? newLinkLesson(id, trimmed, url.trim())
+        : kind === 'quiz'
+          ? newQuizLesson(id, trimmed)
+          : newMarkdownLesson(id, trimmed),
+    );
   };
 
   const libraryKind = isLibraryLessonKind(kind) ? kind : null;
   return (
-    <Dialog open={moduleId !== null} onClose={onClose} title={t('author.lesson.addTitle', { module: moduleTitle })}>
-      <div class="stack">
-        <Select
-          label={t('author.lesson.kind')}
-          value={kind}
-          onValue={(value) => {
-            const next = LESSON_KIND_ORDER.find((candidate) => candidate === value);
-            if (next) setKind(next);
-          }}
-          options={LESSON_KIND_ORDER.map((value) => ({ value, label: kindName(i18n, value) }))}
-        />
-        {libraryKind ? (
-          <>
-            <TextField
-              label={t('author.lesson.title')}
-              description={t('author.lesson.titleFromLibrary')}
-              optional
-              maxLength={300}
-              value={title}
-              onValue={setTitle}
-            />
-            {pickError && <Alert tone="error">{pickError}</Alert>}
-            {moduleId !== null && (
+    <Dialog
+      open={moduleId !== null}
+      onClose={onClose}
+      title={t('author.lesson.addTitle', { module: moduleTitle })}
+    >
+      {/* Nothing stays in the page while closed, so its fields never share names with the editor's. */}
+      {moduleId !== null && (
+        <div class="stack">
+          <Select
+            label={t('author.lesson.kind')}
+            value={kind}
+            onValue={(value) => {
+              const next = LESSON_KIND_ORDER.find((candidate) => candidate === value);
+              if (next) setKind(next);
+            }}
+            options={LESSON_KIND_ORDER.map((value) => ({ value, label: kindName(i18n, value) }))}
+          />
+          {libraryKind ? (
+            <>
+              <TextField
+                label={t('author.lesson.title')}
+                description={t('author.lesson.titleFromLibrary')}
+                optional
+                maxLength={300}
+                value={title}
+                onValue={setTitle}
+              />
+              {pickError && <Alert tone="error">{pickError}</Alert>}
               <LibraryPicker
                 kind={libraryKind}
                 actionLabel={t('author.lesson.addFrom')}
@@ -96,35 +107,41 @@ export function AddLessonDialog({ moduleId, moduleTitle, onAdded, onClose }: Add
                   }
                 }}
               />
-            )}
-          </>
-        ) : (
-          <Form onSubmit={addFromTitle} invalidAttempt={invalidAttempt} class="stack">
-            <TextField label={t('author.lesson.title')} maxLength={300} value={title} onValue={setTitle} error={problems.title} />
-            {kind === 'link' && (
+            </>
+          ) : (
+            <Form onSubmit={addFromTitle} invalidAttempt={invalidAttempt} class="stack">
               <TextField
-                label={t('author.lesson.url')}
-                description={t('author.lesson.urlHint')}
-                type="url"
-                maxLength={2000}
-                autocapitalize="none"
-                spellcheck={false}
-                value={url}
-                onValue={setUrl}
-                error={problems.url}
+                label={t('author.lesson.title')}
+                maxLength={300}
+                value={title}
+                onValue={setTitle}
+                error={problems.title}
               />
-            )}
-            <div class="form-actions">
-              <Button type="submit" variant="primary">
-                {t('author.lesson.addSubmit')}
-              </Button>
-            </div>
-          </Form>
-        )}
-        <div class="form-actions">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+              {kind === 'link' && (
+                <TextField
+                  label={t('author.lesson.url')}
+                  description={t('author.lesson.urlHint')}
+                  type="url"
+                  maxLength={2000}
+                  autocapitalize="none"
+                  spellcheck={false}
+                  value={url}
+                  onValue={setUrl}
+                  error={problems.url}
+                />
+              )}
+              <div class="form-actions">
+                <Button type="submit" variant="primary">
+                  {t('author.lesson.addSubmit')}
+                </Button>
+              </div>
+            </Form>
+          )}
+          <div class="form-actions">
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </div>
         </div>
-      </div>
+      )}
     </Dialog>
   );
 }

@@ -30,7 +30,10 @@ export function CourseDetails({ enrolmentPolicy, categories, otherCourses }: Cou
   const { content, dispatch, problemAt } = useEditor();
   const [pickingCover, setPickingCover] = useState(false);
   const set = (patch: Partial<CourseFields>) => dispatch({ type: 'setCourse', patch });
-  const audiences = [...tenant.audiences, ...content.audiences.filter((audience) => !tenant.audiences.includes(audience))];
+  const audiences = [
+    ...tenant.audiences,
+    ...content.audiences.filter((audience) => !tenant.audiences.includes(audience)),
+  ];
   const categoryChoices = flattenCategories(categories, i18n.locale);
 
   return (
@@ -74,7 +77,10 @@ export function CourseDetails({ enrolmentPolicy, categories, otherCourses }: Cou
           error={problemAt(fieldIds.course('category'))}
           options={[
             { value: '', label: t('author.course.noCategory') },
-            ...categoryChoices.map((choice) => ({ value: choice.id, label: `${'— '.repeat(choice.depth)}${choice.name}` })),
+            ...categoryChoices.map((choice) => ({
+              value: choice.id,
+              label: `${'— '.repeat(choice.depth)}${choice.name}`,
+            })),
             ...(content.categoryId && !categoryChoices.some((choice) => choice.id === content.categoryId)
               ? [{ value: content.categoryId, label: t('author.course.unknownCategory') }]
               : []),
@@ -92,9 +98,15 @@ export function CourseDetails({ enrolmentPolicy, categories, otherCourses }: Cou
       />
       <div id={fieldIds.course('cover')} class="stack author-cover">
         <h3 class="field__label">{t('author.course.cover')}</h3>
-        {problemAt(fieldIds.course('cover')) && <p class="field__error">{problemAt(fieldIds.course('cover'))}</p>}
+        {problemAt(fieldIds.course('cover')) && (
+          <p class="field__error">{problemAt(fieldIds.course('cover'))}</p>
+        )}
         {content.coverImage ? (
-          <img class="author-cover__image" src={api.url(`/blobs/${content.coverImage.sha256}`)} alt={t('author.course.coverAlt')} />
+          <img
+            class="author-cover__image"
+            src={api.url(`/blobs/${content.coverImage.sha256}`)}
+            alt={t('author.course.coverAlt')}
+          />
         ) : (
           <p class="field__description">{t('author.course.noCover')}</p>
         )}
@@ -118,8 +130,15 @@ export function CourseDetails({ enrolmentPolicy, categories, otherCourses }: Cou
         onChange={(selected) => set({ prerequisiteCourseIds: selected })}
         empty={<p class="field__description">{t('author.course.noOtherCourses')}</p>}
       />
-      <EnrolmentPolicySelect value={enrolmentPolicy} onValue={(policy) => dispatch({ type: 'setPolicy', policy })} />
-      <Dialog open={pickingCover} onClose={() => setPickingCover(false)} title={t('author.course.chooseCover')}>
+      <EnrolmentPolicySelect
+        value={enrolmentPolicy}
+        onValue={(policy) => dispatch({ type: 'setPolicy', policy })}
+      />
+      <Dialog
+        open={pickingCover}
+        onClose={() => setPickingCover(false)}
+        title={t('author.course.chooseCover')}
+      >
         {pickingCover && (
           <LibraryPicker
             kind="image"

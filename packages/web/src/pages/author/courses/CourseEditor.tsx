@@ -1,5 +1,11 @@
 import { useCallback, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { uuidv7, type AuthoringCourse, type AuthoringCourseSummary, type Category, type CurriculumFrameworkTree } from '@satchel/core';
+import {
+  uuidv7,
+  type AuthoringCourse,
+  type AuthoringCourseSummary,
+  type Category,
+  type CurriculumFrameworkTree,
+} from '@satchel/core';
 import { useApi } from '../../../app/context.js';
 import { paths } from '../../../app/paths.js';
 import { useI18n } from '../../../i18n/i18n.js';
@@ -59,7 +65,10 @@ export function CourseEditor({ course, frameworks, categories, otherCourses, onR
   const [confirmingPublish, setConfirmingPublish] = useState(false);
 
   // After a failed attempt, the editor's own checks follow every edit, so fixed problems disappear.
-  const clientProblems = useMemo(() => (checked ? draftProblems(state.content) : []), [checked, state.content]);
+  const clientProblems = useMemo(
+    () => (checked ? draftProblems(state.content) : []),
+    [checked, state.content],
+  );
   const problems = serverProblems.length > 0 ? serverProblems : clientProblems;
   const byTarget = useMemo(() => problemsByTarget(problems), [problems]);
 
@@ -77,7 +86,10 @@ export function CourseEditor({ course, frameworks, categories, otherCourses, onR
     setServerProblems(fromServer ? found : []);
     setChecked(!fromServer);
     setAttempt((count) => count + 1);
-    setExpandedSet((current) => new Set([...current, ...found.flatMap((problem) => (problem.lessonId ? [problem.lessonId] : []))]));
+    setExpandedSet(
+      (current) =>
+        new Set([...current, ...found.flatMap((problem) => (problem.lessonId ? [problem.lessonId] : []))]),
+    );
   };
 
   /** Saves if needed; the saved version, or null when there were problems or a conflict (shown). */
@@ -118,7 +130,8 @@ export function CourseEditor({ course, frameworks, categories, otherCourses, onR
   const saveAction = useAsyncAction(async () => {
     const wasDirty = stateRef.current.dirty;
     const version = await save();
-    if (version !== null) showToast(wasDirty ? t('author.editor.saved') : t('author.editor.nothingToSave'), 'success');
+    if (version !== null)
+      showToast(wasDirty ? t('author.editor.saved') : t('author.editor.nothingToSave'), 'success');
   });
 
   const publishAction = useAsyncAction(async () => {
@@ -161,11 +174,15 @@ export function CourseEditor({ course, frameworks, categories, otherCourses, onR
   const where = (problem: Problem): string | null => {
     if (problem.lessonId) {
       const at = findLesson(state.content, problem.lessonId);
-      return at ? t('author.problem.whereLesson', { title: at.lesson.title || t('author.lesson.untitled') }) : null;
+      return at
+        ? t('author.problem.whereLesson', { title: at.lesson.title || t('author.lesson.untitled') })
+        : null;
     }
     if (problem.moduleId) {
       const module = state.content.modules.find((item) => item.id === problem.moduleId);
-      return module ? t('author.problem.whereModule', { title: module.title || t('author.module.untitled') }) : null;
+      return module
+        ? t('author.problem.whereModule', { title: module.title || t('author.module.untitled') })
+        : null;
     }
     return null;
   };
@@ -187,10 +204,19 @@ export function CourseEditor({ course, frameworks, categories, otherCourses, onR
             {state.dirty ? t('author.editor.unsaved') : t('author.editor.allSaved')}
           </span>
           <span class="author-actions">
-            <Button variant="primary" busy={saveAction.busy} aria-disabled={publishAction.busy ? 'true' : undefined} onClick={() => !busy && void saveAction.run()}>
+            <Button
+              variant="primary"
+              busy={saveAction.busy}
+              aria-disabled={publishAction.busy ? 'true' : undefined}
+              onClick={() => !busy && void saveAction.run()}
+            >
               {saveAction.busy ? t('common.saving') : t('author.editor.save')}
             </Button>
-            <Button busy={publishAction.busy} aria-disabled={saveAction.busy ? 'true' : undefined} onClick={() => !busy && setConfirmingPublish(true)}>
+            <Button
+              busy={publishAction.busy}
+              aria-disabled={saveAction.busy ? 'true' : undefined}
+              onClick={() => !busy && setConfirmingPublish(true)}
+            >
               {publishAction.busy ? t('author.editor.publishing') : t('author.editor.publish')}
             </Button>
           </span>
@@ -218,7 +244,11 @@ export function CourseEditor({ course, frameworks, categories, otherCourses, onR
             <Link to={paths.course(summary.id)}>{t('author.editor.viewPublished')}</Link>
           </p>
         )}
-        <CourseDetails enrolmentPolicy={state.enrolmentPolicy} categories={categories} otherCourses={otherCourses} />
+        <CourseDetails
+          enrolmentPolicy={state.enrolmentPolicy}
+          categories={categories}
+          otherCourses={otherCourses}
+        />
         <ModulesEditor />
         <VariantsPanel course={course} />
         <VersionHistory courseId={summary.id} revision={versionsRevision} />

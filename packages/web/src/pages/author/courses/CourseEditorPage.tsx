@@ -37,7 +37,8 @@ export default function CourseEditorPage({ params }: PageProps) {
   const support = useResource((signal) => loadSupport(api, signal), [api]);
 
   if (course.status === 'error' || support.status === 'error') {
-    const error = course.status === 'error' ? course.error : support.status === 'error' ? support.error : null;
+    const error =
+      course.status === 'error' ? course.error : support.status === 'error' ? support.error : null;
     return (
       <div class="page stack">
         <PageHeading>{t('author.editor.loadFailed')}</PageHeading>

@@ -8,7 +8,16 @@ import { endonym } from '../../../i18n/locales.js';
 import { navigate } from '../../../router/history.js';
 import { Link } from '../../../router/Link.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, EmptyState, Form, PageHeading, Spinner, Table, TextField } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  PageHeading,
+  Spinner,
+  Table,
+  TextField,
+} from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
@@ -27,7 +36,8 @@ export default function CoursesPage({ query }: PageProps) {
   const q = query.get('q') ?? '';
   const pageNumber = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const list = useResource(
-    (signal) => authorApi.courses(api, { ...(q ? { q } : {}), page: pageNumber, pageSize: PAGE_SIZE }, signal),
+    (signal) =>
+      authorApi.courses(api, { ...(q ? { q } : {}), page: pageNumber, pageSize: PAGE_SIZE }, signal),
     [api, q, pageNumber],
   );
   const [search, setSearch] = useState(q);
@@ -51,8 +61,20 @@ export default function CoursesPage({ query }: PageProps) {
           {t('author.courses.create')}
         </Button>
       </div>
-      <Form onSubmit={() => go(search, 1)} class="author-filters" role="search" aria-label={t('author.courses.searchLabel')}>
-        <TextField label={t('author.courses.search')} type="search" optional maxLength={200} value={search} onValue={setSearch} />
+      <Form
+        onSubmit={() => go(search, 1)}
+        class="author-filters"
+        role="search"
+        aria-label={t('author.courses.searchLabel')}
+      >
+        <TextField
+          label={t('author.courses.search')}
+          type="search"
+          optional
+          maxLength={200}
+          value={search}
+          onValue={setSearch}
+        />
         <div class="form-actions">
           <Button type="submit">{t('author.library.searchSubmit')}</Button>
         </div>
@@ -109,11 +131,17 @@ export default function CoursesPage({ query }: PageProps) {
       )}
       {pages > 1 && (
         <nav class="author-pager" aria-label={t('author.pager.label')}>
-          <Button aria-disabled={pageNumber <= 1 ? 'true' : undefined} onClick={() => pageNumber > 1 && go(q, pageNumber - 1)}>
+          <Button
+            aria-disabled={pageNumber <= 1 ? 'true' : undefined}
+            onClick={() => pageNumber > 1 && go(q, pageNumber - 1)}
+          >
             {t('author.pager.previous')}
           </Button>
           <span>{t('author.pager.position', { page: pageNumber, pages })}</span>
-          <Button aria-disabled={pageNumber >= pages ? 'true' : undefined} onClick={() => pageNumber < pages && go(q, pageNumber + 1)}>
+          <Button
+            aria-disabled={pageNumber >= pages ? 'true' : undefined}
+            onClick={() => pageNumber < pages && go(q, pageNumber + 1)}
+          >
             {t('author.pager.next')}
           </Button>
         </nav>

@@ -11,7 +11,13 @@ import { courseEditorPath } from './author-paths.js';
 import { EnrolmentPolicySelect } from './EnrolmentPolicySelect.js';
 
 /** Starts a course: its title, language and who may enrol; the editor opens on it. */
-export function CreateCourseDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
+export function CreateCourseDialog({
+  open,
+  onClose,
+}: {
+  readonly open: boolean;
+  readonly onClose: () => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
@@ -24,7 +30,8 @@ export function CreateCourseDialog({ open, onClose }: { readonly open: boolean; 
 
   const create = useAsyncAction(async () => {
     const trimmed = title.trim();
-    const problem = trimmed === '' ? t('common.fieldRequired') : trimmed.length > 300 ? t('author.problem.tooLong') : null;
+    const problem =
+      trimmed === '' ? t('common.fieldRequired') : trimmed.length > 300 ? t('author.problem.tooLong') : null;
     setTitleProblem(problem);
     if (problem) {
       setInvalidAttempt((count) => count + 1);
@@ -36,18 +43,31 @@ export function CreateCourseDialog({ open, onClose }: { readonly open: boolean; 
 
   return (
     <Dialog open={open} onClose={onClose} title={t('author.courses.createTitle')}>
-      <Form onSubmit={create.run} busy={create.busy} invalidAttempt={invalidAttempt} class="stack">
-        {create.error !== null && <Alert tone="error">{authorErrorMessage(i18n, create.error)}</Alert>}
-        <TextField label={t('author.course.title')} maxLength={300} value={title} onValue={setTitle} error={titleProblem} />
-        <Select label={t('author.course.language')} value={language} onValue={setLanguage} options={languageOptions(tenant.locales, language)} />
-        <EnrolmentPolicySelect value={policy} onValue={setPolicy} />
-        <div class="form-actions">
-          <Button type="submit" variant="primary" busy={create.busy}>
-            {t('author.courses.createSubmit')}
-          </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </div>
-      </Form>
+      {open && (
+        <Form onSubmit={create.run} busy={create.busy} invalidAttempt={invalidAttempt} class="stack">
+          {create.error !== null && <Alert tone="error">{authorErrorMessage(i18n, create.error)}</Alert>}
+          <TextField
+            label={t('author.course.title')}
+            maxLength={300}
+            value={title}
+            onValue={setTitle}
+            error={titleProblem}
+          />
+          <Select
+            label={t('author.course.language')}
+            value={language}
+            onValue={setLanguage}
+            options={languageOptions(tenant.locales, language)}
+          />
+          <EnrolmentPolicySelect value={policy} onValue={setPolicy} />
+          <div class="form-actions">
+            <Button type="submit" variant="primary" busy={create.busy}>
+              {t('author.courses.createSubmit')}
+            </Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </div>
+        </Form>
+      )}
     </Dialog>
   );
 }

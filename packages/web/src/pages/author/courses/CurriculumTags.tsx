@@ -11,7 +11,8 @@ export function CurriculumTags() {
   const { t } = i18n;
   const { content, dispatch, frameworks, problemAt } = useEditor();
   const tags = content.tags;
-  const setTags = (patch: Partial<CourseTags>) => dispatch({ type: 'setCourse', patch: { tags: { ...tags, ...patch } } });
+  const setTags = (patch: Partial<CourseTags>) =>
+    dispatch({ type: 'setCourse', patch: { tags: { ...tags, ...patch } } });
   const error = problemAt(fieldIds.course('tags'));
   return (
     <div id={fieldIds.course('tags')} class="stack" tabIndex={-1}>
@@ -20,23 +21,34 @@ export function CurriculumTags() {
       {frameworks.length === 0 && <p class="field__description">{t('author.course.noCurriculum')}</p>}
       {frameworks.map((framework) => {
         // Ids of other frameworks stay selected while one framework's boxes change.
-        const keep = (ids: readonly string[], own: readonly { id: string }[]) => ids.filter((id) => !own.some((item) => item.id === id));
+        const keep = (ids: readonly string[], own: readonly { id: string }[]) =>
+          ids.filter((id) => !own.some((item) => item.id === id));
         const outcomes = relevantOutcomes(framework, tags, tags.outcomeIds);
         return (
           <div key={framework.id} class="stack author-framework">
             {frameworks.length > 1 && <h4>{pickName(framework.name, i18n.locale)}</h4>}
             <CheckboxGroup
               legend={t('author.course.grades')}
-              choices={framework.grades.map((item) => ({ value: item.id, label: itemLabel(item, i18n.locale) }))}
+              choices={framework.grades.map((item) => ({
+                value: item.id,
+                label: itemLabel(item, i18n.locale),
+              }))}
               selected={tags.gradeIds.filter((id) => framework.grades.some((item) => item.id === id))}
-              onChange={(selected) => setTags({ gradeIds: [...keep(tags.gradeIds, framework.grades), ...selected] })}
+              onChange={(selected) =>
+                setTags({ gradeIds: [...keep(tags.gradeIds, framework.grades), ...selected] })
+              }
               empty={<p class="field__description">{t('author.course.noneDefined')}</p>}
             />
             <CheckboxGroup
               legend={t('author.course.subjects')}
-              choices={framework.subjects.map((item) => ({ value: item.id, label: itemLabel(item, i18n.locale) }))}
+              choices={framework.subjects.map((item) => ({
+                value: item.id,
+                label: itemLabel(item, i18n.locale),
+              }))}
               selected={tags.subjectIds.filter((id) => framework.subjects.some((item) => item.id === id))}
-              onChange={(selected) => setTags({ subjectIds: [...keep(tags.subjectIds, framework.subjects), ...selected] })}
+              onChange={(selected) =>
+                setTags({ subjectIds: [...keep(tags.subjectIds, framework.subjects), ...selected] })
+              }
               empty={<p class="field__description">{t('author.course.noneDefined')}</p>}
             />
             <CheckboxGroup
@@ -45,7 +57,9 @@ export function CurriculumTags() {
               scroll
               choices={outcomes.map((item) => ({ value: item.id, label: itemLabel(item, i18n.locale) }))}
               selected={tags.outcomeIds.filter((id) => framework.outcomes.some((item) => item.id === id))}
-              onChange={(selected) => setTags({ outcomeIds: [...keep(tags.outcomeIds, framework.outcomes), ...selected] })}
+              onChange={(selected) =>
+                setTags({ outcomeIds: [...keep(tags.outcomeIds, framework.outcomes), ...selected] })
+              }
               empty={<p class="field__description">{t('author.course.noneDefined')}</p>}
             />
           </div>

@@ -59,7 +59,9 @@ export function LessonEditor({ lesson }: { readonly lesson: DraftLesson }) {
           onValue={(minutes) =>
             update((current) => {
               const { durationMinutes: _old, ...rest } = current;
-              return minutes === undefined ? (rest as DraftLesson) : ({ ...rest, durationMinutes: minutes } as DraftLesson);
+              return minutes === undefined
+                ? (rest as DraftLesson)
+                : ({ ...rest, durationMinutes: minutes } as DraftLesson);
             })
           }
           error={problemAt(field('duration'))}
@@ -104,7 +106,9 @@ function KindFields({
             label={t('author.lesson.body')}
             lang={content.language}
             value={lesson.body}
-            onValue={(body) => update((current) => (current.kind === 'markdown' ? { ...current, body } : current))}
+            onValue={(body) =>
+              update((current) => (current.kind === 'markdown' ? { ...current, body } : current))
+            }
             error={problemAt(field('body'))}
           />
         </div>

@@ -51,7 +51,11 @@ export function LibrarySource({ lesson }: { readonly lesson: DraftLesson }) {
         {(kind === 'video' || kind === 'audio') && (
           <div>
             <dt>{t('author.captions.title')}</dt>
-            <dd>{captions.length === 0 ? t('author.captions.none') : captions.map((track) => `${track.label} (${track.lang})`).join(', ')}</dd>
+            <dd>
+              {captions.length === 0
+                ? t('author.captions.none')
+                : captions.map((track) => `${track.label} (${track.lang})`).join(', ')}
+            </dd>
           </div>
         )}
       </dl>
@@ -61,13 +65,21 @@ export function LibrarySource({ lesson }: { readonly lesson: DraftLesson }) {
           <span class="sr-only"> {lesson.title}</span>
         </Button>
       </div>
-      <Dialog open={picking} onClose={() => setPicking(false)} title={t('author.lesson.replaceTitle', { kind: kindName(i18n, kind) })}>
+      <Dialog
+        open={picking}
+        onClose={() => setPicking(false)}
+        title={t('author.lesson.replaceTitle', { kind: kindName(i18n, kind) })}
+      >
         {picking && (
           <LibraryPicker
             kind={kind}
             actionLabel={t('author.picker.use')}
             onPick={(item) => {
-              dispatch({ type: 'updateLesson', lessonId: lesson.id, update: (current) => relinkLesson(current, item) });
+              dispatch({
+                type: 'updateLesson',
+                lessonId: lesson.id,
+                update: (current) => relinkLesson(current, item),
+              });
               setPicking(false);
             }}
           />

@@ -7,11 +7,20 @@ import { fieldIds, focusById } from '../field-ids.js';
 import { ConfirmDialog } from '../parts/ConfirmDialog.js';
 import { MoveButtons } from '../parts/MoveButtons.js';
 import { AddLessonDialog } from './AddLessonDialog.js';
-import { canMoveLesson, canMoveModule, findLesson, moveLesson, newModule, type Direction } from './draft-ops.js';
+import {
+  canMoveLesson,
+  canMoveModule,
+  findLesson,
+  moveLesson,
+  newModule,
+  type Direction,
+} from './draft-ops.js';
 import { useEditor } from './editor-context.js';
 import { LessonCard } from './LessonCard.js';
 
-type Deleting = { readonly kind: 'module'; readonly module: DraftModule } | { readonly kind: 'lesson'; readonly lesson: DraftLesson; readonly moduleId: string };
+type Deleting =
+  | { readonly kind: 'module'; readonly module: DraftModule }
+  | { readonly kind: 'lesson'; readonly lesson: DraftLesson; readonly moduleId: string };
 
 /** The course's modules and their lessons: add, rename, reorder (buttons), delete (after a confirm). */
 export function ModulesEditor() {
@@ -29,7 +38,10 @@ export function ModulesEditor() {
 
   const addModule = () => {
     const id = newId();
-    dispatch({ type: 'addModule', module: newModule(id, t('author.module.defaultTitle', { number: content.modules.length + 1 })) });
+    dispatch({
+      type: 'addModule',
+      module: newModule(id, t('author.module.defaultTitle', { number: content.modules.length + 1 })),
+    });
     focusById(fieldIds.moduleTitle(id));
   };
 
@@ -76,12 +88,19 @@ export function ModulesEditor() {
     <section id={fieldIds.modules} class="stack" aria-labelledby="course-modules-heading" tabIndex={-1}>
       <h2 id="course-modules-heading">{t('author.module.heading')}</h2>
       {problemAt(fieldIds.addModule) && <p class="field__error">{problemAt(fieldIds.addModule)}</p>}
-      {content.modules.length === 0 && <EmptyState title={t('author.module.none')} description={t('author.module.noneHelp')} />}
+      {content.modules.length === 0 && (
+        <EmptyState title={t('author.module.none')} description={t('author.module.noneHelp')} />
+      )}
       {content.modules.map((module, index) => {
         const headingId = `${fieldIds.module(module.id)}-heading`;
         const title = module.title.trim() || t('author.module.untitled');
         return (
-          <section key={module.id} id={fieldIds.module(module.id)} class="card stack author-module" aria-labelledby={headingId}>
+          <section
+            key={module.id}
+            id={fieldIds.module(module.id)}
+            class="card stack author-module"
+            aria-labelledby={headingId}
+          >
             <div class="author-row">
               <h3 id={headingId} dir="auto">
                 {t('author.module.number', { number: index + 1, title })}
@@ -167,8 +186,13 @@ export function ModulesEditor() {
       >
         <p dir="auto">
           {deleting?.kind === 'module'
-            ? t('author.module.deleteBody', { title: deleting.module.title, count: deleting.module.lessons.length })
-            : t('author.lesson.deleteBody', { title: deleting?.kind === 'lesson' ? deleting.lesson.title : '' })}
+            ? t('author.module.deleteBody', {
+                title: deleting.module.title,
+                count: deleting.module.lessons.length,
+              })
+            : t('author.lesson.deleteBody', {
+                title: deleting?.kind === 'lesson' ? deleting.lesson.title : '',
+              })}
         </p>
       </ConfirmDialog>
     </section>

@@ -40,44 +40,57 @@ export function VariantDialog({ course, onClose }: VariantDialogProps) {
     navigate(courseEditorPath(variant.id));
   });
   const existing =
-    create.error instanceof ApiError && create.error.code === 'variant_exists' && typeof create.error.details['courseId'] === 'string'
+    create.error instanceof ApiError &&
+    create.error.code === 'variant_exists' &&
+    typeof create.error.details['courseId'] === 'string'
       ? create.error.details['courseId']
       : null;
 
   return (
-    <Dialog open={course !== null} onClose={onClose} title={t('author.variant.title', { title: course?.title ?? '' })}>
-      <Form onSubmit={create.run} busy={create.busy} class="stack">
-        <p>{t('author.variant.intro')}</p>
-        {create.error !== null && (
-          <Alert tone="error">
-            <p>{authorErrorMessage(i18n, create.error)}</p>
-            {existing && <Link to={courseEditorPath(existing)}>{t('author.variant.openExisting')}</Link>}
-          </Alert>
-        )}
-        {others.length === 0 ? (
-          <Alert tone="info">{t('author.variant.noLanguages')}</Alert>
-        ) : (
-          <>
-            <Select label={t('author.variant.language')} value={language} onValue={setLanguage} options={languageOptions(others, language)} />
-            <TextField
-              label={t('author.variant.newTitle')}
-              description={t('author.variant.newTitleHint')}
-              optional
-              maxLength={300}
-              value={title}
-              onValue={setTitle}
-            />
-          </>
-        )}
-        <div class="form-actions">
-          {others.length > 0 && (
-            <Button type="submit" variant="primary" busy={create.busy}>
-              {t('author.variant.submit')}
-            </Button>
+    <Dialog
+      open={course !== null}
+      onClose={onClose}
+      title={t('author.variant.title', { title: course?.title ?? '' })}
+    >
+      {course !== null && (
+        <Form onSubmit={create.run} busy={create.busy} class="stack">
+          <p>{t('author.variant.intro')}</p>
+          {create.error !== null && (
+            <Alert tone="error">
+              <p>{authorErrorMessage(i18n, create.error)}</p>
+              {existing && <Link to={courseEditorPath(existing)}>{t('author.variant.openExisting')}</Link>}
+            </Alert>
           )}
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-        </div>
-      </Form>
+          {others.length === 0 ? (
+            <Alert tone="info">{t('author.variant.noLanguages')}</Alert>
+          ) : (
+            <>
+              <Select
+                label={t('author.variant.language')}
+                value={language}
+                onValue={setLanguage}
+                options={languageOptions(others, language)}
+              />
+              <TextField
+                label={t('author.variant.newTitle')}
+                description={t('author.variant.newTitleHint')}
+                optional
+                maxLength={300}
+                value={title}
+                onValue={setTitle}
+              />
+            </>
+          )}
+          <div class="form-actions">
+            {others.length > 0 && (
+              <Button type="submit" variant="primary" busy={create.busy}>
+                {t('author.variant.submit')}
+              </Button>
+            )}
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+          </div>
+        </Form>
+      )}
     </Dialog>
   );
 }

@@ -21,9 +21,12 @@ export function VariantsPanel({ course }: { readonly course: AuthoringCourse }) 
           {course.variants.map((variant) => (
             <li key={variant.courseId}>
               <Link to={courseEditorPath(variant.courseId)}>
-                <span lang={variant.language}>{endonym(variant.language)}</span>: <span dir="auto">{variant.title}</span>
+                <span lang={variant.language}>{endonym(variant.language)}</span>:{' '}
+                <span dir="auto">{variant.title}</span>
               </Link>{' '}
-              <span class="author-muted">({variant.published ? t('author.variant.published') : t('author.status.draft')})</span>
+              <span class="author-muted">
+                ({variant.published ? t('author.variant.published') : t('author.status.draft')})
+              </span>
             </li>
           ))}
         </ul>

@@ -6,11 +6,20 @@ import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 
 /** The published versions of a course, newest first. `revision` changes after each publish. */
-export function VersionHistory({ courseId, revision }: { readonly courseId: string; readonly revision: number }) {
+export function VersionHistory({
+  courseId,
+  revision,
+}: {
+  readonly courseId: string;
+  readonly revision: number;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const versions = useResource((signal) => authorApi.versions(api, courseId, signal), [api, courseId, revision]);
+  const versions = useResource(
+    (signal) => authorApi.versions(api, courseId, signal),
+    [api, courseId, revision],
+  );
   return (
     <section class="stack" aria-labelledby="course-versions-heading">
       <h2 id="course-versions-heading">{t('author.versions.heading')}</h2>

@@ -2,9 +2,19 @@ import type { Category, CurriculumFrameworkTree, CurriculumItem } from '@satchel
 import { describe, expect, it } from 'vitest';
 import { uuid } from '../test-support.js';
 import { courseStanding } from './course-status.js';
-import { flattenCategories, itemLabel, lessonOutcomeChoices, pickName, relevantOutcomes } from './curriculum-choices.js';
+import {
+  flattenCategories,
+  itemLabel,
+  lessonOutcomeChoices,
+  pickName,
+  relevantOutcomes,
+} from './curriculum-choices.js';
 
-const item = (n: number, kind: CurriculumItem['kind'], extra: Partial<CurriculumItem> = {}): CurriculumItem => ({
+const item = (
+  n: number,
+  kind: CurriculumItem['kind'],
+  extra: Partial<CurriculumItem> = {},
+): CurriculumItem => ({
   id: uuid(n),
   frameworkId: uuid(100),
   kind,
@@ -44,15 +54,25 @@ describe('curriculum choices', () => {
   });
 
   it('offer the outcomes of the chosen grades, and keep chosen ones', () => {
-    expect(relevantOutcomes(framework, { gradeIds: [], subjectIds: [] }, []).map((o) => o.id)).toEqual([o1.id, o2.id]);
-    expect(relevantOutcomes(framework, { gradeIds: [grade1.id], subjectIds: [maths.id] }, []).map((o) => o.id)).toEqual([o1.id]);
-    expect(relevantOutcomes(framework, { gradeIds: [grade1.id], subjectIds: [] }, [o2.id]).map((o) => o.id)).toEqual([o1.id, o2.id]);
+    expect(relevantOutcomes(framework, { gradeIds: [], subjectIds: [] }, []).map((o) => o.id)).toEqual([
+      o1.id,
+      o2.id,
+    ]);
+    expect(
+      relevantOutcomes(framework, { gradeIds: [grade1.id], subjectIds: [maths.id] }, []).map((o) => o.id),
+    ).toEqual([o1.id]);
+    expect(
+      relevantOutcomes(framework, { gradeIds: [grade1.id], subjectIds: [] }, [o2.id]).map((o) => o.id),
+    ).toEqual([o1.id, o2.id]);
   });
 
   it('offer a lesson the course’s own outcomes when it has some', () => {
     const tags = { gradeIds: [], subjectIds: [], outcomeIds: [o2.id] };
     expect(lessonOutcomeChoices([framework], tags, []).map((o) => o.id)).toEqual([o2.id]);
-    expect(lessonOutcomeChoices([framework], { ...tags, outcomeIds: [] }, []).map((o) => o.id)).toEqual([o1.id, o2.id]);
+    expect(lessonOutcomeChoices([framework], { ...tags, outcomeIds: [] }, []).map((o) => o.id)).toEqual([
+      o1.id,
+      o2.id,
+    ]);
   });
 });
 
@@ -65,7 +85,10 @@ describe('categories', () => {
       sort,
       version: 1,
     });
-    const flat = flattenCategories([category(3, 1, 1), category(1, null, 2), category(2, null, 1), category(4, 1, 0), category(5, 99, 0)], 'en');
+    const flat = flattenCategories(
+      [category(3, 1, 1), category(1, null, 2), category(2, null, 1), category(4, 1, 0), category(5, 99, 0)],
+      'en',
+    );
     expect(flat.map((choice) => [choice.name, choice.depth])).toEqual([
       ['c5', 0],
       ['c2', 0],
@@ -78,9 +101,19 @@ describe('categories', () => {
 
 describe('course status', () => {
   it('tells drafts, published courses and unpublished changes apart', () => {
-    expect(courseStanding({ archived: false, publishedVersion: null, hasUnpublishedChanges: true })).toEqual({ kind: 'draft' });
-    expect(courseStanding({ archived: false, publishedVersion: 2, hasUnpublishedChanges: false })).toEqual({ kind: 'published', version: 2 });
-    expect(courseStanding({ archived: false, publishedVersion: 2, hasUnpublishedChanges: true })).toEqual({ kind: 'changed', version: 2 });
-    expect(courseStanding({ archived: true, publishedVersion: 2, hasUnpublishedChanges: false })).toEqual({ kind: 'archived' });
+    expect(courseStanding({ archived: false, publishedVersion: null, hasUnpublishedChanges: true })).toEqual({
+      kind: 'draft',
+    });
+    expect(courseStanding({ archived: false, publishedVersion: 2, hasUnpublishedChanges: false })).toEqual({
+      kind: 'published',
+      version: 2,
+    });
+    expect(courseStanding({ archived: false, publishedVersion: 2, hasUnpublishedChanges: true })).toEqual({
+      kind: 'changed',
+      version: 2,
+    });
+    expect(courseStanding({ archived: true, publishedVersion: 2, hasUnpublishedChanges: false })).toEqual({
+      kind: 'archived',
+    });
   });
 });

@@ -22,12 +22,17 @@ export function relevantOutcomes(
   tags: Pick<CourseTags, 'gradeIds' | 'subjectIds'>,
   chosen: readonly string[],
 ): CurriculumItem[] {
-  const grades = framework.grades.filter((grade) => tags.gradeIds.includes(grade.id)).map((grade) => grade.id);
-  const subjects = framework.subjects.filter((subject) => tags.subjectIds.includes(subject.id)).map((subject) => subject.id);
+  const grades = framework.grades
+    .filter((grade) => tags.gradeIds.includes(grade.id))
+    .map((grade) => grade.id);
+  const subjects = framework.subjects
+    .filter((subject) => tags.subjectIds.includes(subject.id))
+    .map((subject) => subject.id);
   return framework.outcomes.filter((outcome) => {
     if (chosen.includes(outcome.id)) return true;
     const gradeFits = grades.length === 0 || (outcome.gradeId !== null && grades.includes(outcome.gradeId));
-    const subjectFits = subjects.length === 0 || (outcome.subjectId !== null && subjects.includes(outcome.subjectId));
+    const subjectFits =
+      subjects.length === 0 || (outcome.subjectId !== null && subjects.includes(outcome.subjectId));
     return gradeFits && subjectFits;
   });
 }
@@ -55,7 +60,10 @@ export interface CategoryChoice {
 export function flattenCategories(categories: readonly Category[], locale: string): CategoryChoice[] {
   const children = new Map<string | null, Category[]>();
   for (const category of categories) {
-    const parent = category.parentId !== null && categories.some((c) => c.id === category.parentId) ? category.parentId : null;
+    const parent =
+      category.parentId !== null && categories.some((c) => c.id === category.parentId)
+        ? category.parentId
+        : null;
     children.set(parent, [...(children.get(parent) ?? []), category]);
   }
   const out: CategoryChoice[] = [];

@@ -59,7 +59,10 @@ describe('modules', () => {
 describe('lessons', () => {
   it('adds a lesson at the end of its module only', () => {
     const content = addLesson(twoModules(), m2, markdownLesson(d));
-    expect(lessonIds(content)).toEqual([[a, b], [c, d]]);
+    expect(lessonIds(content)).toEqual([
+      [a, b],
+      [c, d],
+    ]);
   });
 
   it('reorders within a module', () => {
@@ -95,7 +98,11 @@ describe('lessons', () => {
   });
 
   it('updates a lesson but never its id', () => {
-    const content = updateLesson(twoModules(), b, (lesson) => ({ ...lesson, id: uuid(77), title: 'Renamed' }));
+    const content = updateLesson(twoModules(), b, (lesson) => ({
+      ...lesson,
+      id: uuid(77),
+      title: 'Renamed',
+    }));
     expect(content.modules[0]?.lessons[1]).toMatchObject({ id: b, title: 'Renamed' });
   });
 });
@@ -109,21 +116,42 @@ describe('the editor reducer', () => {
     const renamed = editorReducer(state, { type: 'renameModule', moduleId: m1, title: 'Start here' });
     expect(renamed.dirty).toBe(true);
     expect(renamed.content.modules[0]?.title).toBe('Start here');
-    expect(editorReducer(state, { type: 'setPolicy', policy: 'self' })).toMatchObject({ dirty: true, enrolmentPolicy: 'self' });
+    expect(editorReducer(state, { type: 'setPolicy', policy: 'self' })).toMatchObject({
+      dirty: true,
+      enrolmentPolicy: 'self',
+    });
   });
 
   it('takes the server copy after a save when nothing changed meanwhile', () => {
-    const edited = editorReducer(initialState(loaded), { type: 'setCourse', patch: { title: 'Water for all' } });
+    const edited = editorReducer(initialState(loaded), {
+      type: 'setCourse',
+      patch: { title: 'Water for all' },
+    });
     const fromServer = { ...edited.content, description: 'filled by the server' };
-    const saved = editorReducer(edited, { type: 'saved', basis: edited.content, course: { ...loaded, content: fromServer, version: 4 } });
+    const saved = editorReducer(edited, {
+      type: 'saved',
+      basis: edited.content,
+      course: { ...loaded, content: fromServer, version: 4 },
+    });
     expect(saved).toMatchObject({ dirty: false, version: 4 });
     expect(saved.content.description).toBe('filled by the server');
   });
 
   it('keeps edits made while a save was out, still unsaved, with the new version', () => {
-    const edited = editorReducer(initialState(loaded), { type: 'setCourse', patch: { title: 'Water for all' } });
-    const later = editorReducer(edited, { type: 'renameModule', moduleId: m2, title: 'Typed during the save' });
-    const saved = editorReducer(later, { type: 'saved', basis: edited.content, course: { ...loaded, content: edited.content, version: 4 } });
+    const edited = editorReducer(initialState(loaded), {
+      type: 'setCourse',
+      patch: { title: 'Water for all' },
+    });
+    const later = editorReducer(edited, {
+      type: 'renameModule',
+      moduleId: m2,
+      title: 'Typed during the save',
+    });
+    const saved = editorReducer(later, {
+      type: 'saved',
+      basis: edited.content,
+      course: { ...loaded, content: edited.content, version: 4 },
+    });
     expect(saved).toMatchObject({ dirty: true, version: 4 });
     expect(saved.content.modules[1]?.title).toBe('Typed during the save');
   });

@@ -37,7 +37,11 @@ export type EditorAction =
   | { readonly type: 'moveModule'; readonly moduleId: string; readonly direction: Direction }
   | { readonly type: 'deleteModule'; readonly moduleId: string }
   | { readonly type: 'addLesson'; readonly moduleId: string; readonly lesson: DraftLesson }
-  | { readonly type: 'updateLesson'; readonly lessonId: string; readonly update: (lesson: DraftLesson) => DraftLesson }
+  | {
+      readonly type: 'updateLesson';
+      readonly lessonId: string;
+      readonly update: (lesson: DraftLesson) => DraftLesson;
+    }
   | { readonly type: 'moveLesson'; readonly lessonId: string; readonly direction: Direction }
   | { readonly type: 'deleteLesson'; readonly lessonId: string };
 
@@ -53,7 +57,9 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       : { ...state, version: action.course.version, dirty: true };
   }
   if (action.type === 'setPolicy') {
-    return action.policy === state.enrolmentPolicy ? state : { ...state, enrolmentPolicy: action.policy, dirty: true };
+    return action.policy === state.enrolmentPolicy
+      ? state
+      : { ...state, enrolmentPolicy: action.policy, dirty: true };
   }
   const content = applyEdit(state.content, action);
   return content === state.content ? state : { ...state, content, dirty: true };
@@ -94,12 +100,20 @@ export function addModule(content: DraftCourseContent, module: DraftModule): Dra
   return { ...content, modules: [...content.modules, module] };
 }
 
-export function renameModule(content: DraftCourseContent, moduleId: string, title: string): DraftCourseContent {
+export function renameModule(
+  content: DraftCourseContent,
+  moduleId: string,
+  title: string,
+): DraftCourseContent {
   return mapModule(content, moduleId, (module) => (module.title === title ? module : { ...module, title }));
 }
 
 /** Swaps a module with its neighbour; the first cannot go up nor the last down. */
-export function moveModule(content: DraftCourseContent, moduleId: string, direction: Direction): DraftCourseContent {
+export function moveModule(
+  content: DraftCourseContent,
+  moduleId: string,
+  direction: Direction,
+): DraftCourseContent {
   const index = content.modules.findIndex((module) => module.id === moduleId);
   const target = direction === 'up' ? index - 1 : index + 1;
   if (index < 0 || target < 0 || target >= content.modules.length) return content;
@@ -111,7 +125,11 @@ export function deleteModule(content: DraftCourseContent, moduleId: string): Dra
   return modules.length === content.modules.length ? content : { ...content, modules };
 }
 
-export function addLesson(content: DraftCourseContent, moduleId: string, lesson: DraftLesson): DraftCourseContent {
+export function addLesson(
+  content: DraftCourseContent,
+  moduleId: string,
+  lesson: DraftLesson,
+): DraftCourseContent {
   return mapModule(content, moduleId, (module) => ({ ...module, lessons: [...module.lessons, lesson] }));
 }
 
@@ -137,7 +155,11 @@ export function updateLesson(
  * end of the previous one, or the start of the next), so keyboard users can move a lesson anywhere with
  * the two buttons alone. At the very start or end of the course nothing changes.
  */
-export function moveLesson(content: DraftCourseContent, lessonId: string, direction: Direction): DraftCourseContent {
+export function moveLesson(
+  content: DraftCourseContent,
+  lessonId: string,
+  direction: Direction,
+): DraftCourseContent {
   const at = findLesson(content, lessonId);
   if (!at) return content;
   const { moduleIndex, lessonIndex, lesson } = at;

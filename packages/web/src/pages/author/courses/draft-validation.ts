@@ -40,7 +40,9 @@ export function lessonProblems(lesson: DraftLesson, moduleId: string): Problem[]
   }
   if (lesson.kind === 'link' && !isHttpUrl(lesson.url)) found.push(at('url', 'author.problem.linkUrl'));
   if (lesson.kind === 'quiz') {
-    found.push(...quizProblems(lesson.id, lesson.quiz, lesson.questions).map((problem) => ({ ...problem, moduleId })));
+    found.push(
+      ...quizProblems(lesson.id, lesson.quiz, lesson.questions).map((problem) => ({ ...problem, moduleId })),
+    );
   }
   return found;
 }
@@ -48,7 +50,8 @@ export function lessonProblems(lesson: DraftLesson, moduleId: string): Problem[]
 /** Every problem of the draft, in the order of the page (course fields, then modules and their lessons). */
 export function draftProblems(content: DraftCourseContent): Problem[] {
   const found: Problem[] = [];
-  if (titleProblem(content.title)) found.push({ target: fieldIds.course('title'), message: 'author.problem.courseTitle' });
+  if (titleProblem(content.title))
+    found.push({ target: fieldIds.course('title'), message: 'author.problem.courseTitle' });
   content.modules.forEach((module, index) => {
     if (titleProblem(module.title)) {
       found.push({
@@ -80,7 +83,8 @@ export function draftForSave(content: DraftCourseContent): DraftCourseContent {
 function lessonForSave(lesson: DraftLesson): DraftLesson {
   const { description, ...rest } = lesson;
   const base = { ...rest, title: lesson.title.trim() } as DraftLesson;
-  const withDescription = description !== undefined && description.trim() !== '' ? { ...base, description } : base;
+  const withDescription =
+    description !== undefined && description.trim() !== '' ? { ...base, description } : base;
   switch (withDescription.kind) {
     case 'quiz':
       return { ...withDescription, questions: withDescription.questions.map(cleanQuestion) };

@@ -1,9 +1,18 @@
 import { DraftLesson } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
 import { libraryItem, uuid } from '../test-support.js';
-import { LibraryItemUnusable, lessonFromLibraryItem, newLinkLesson, newMarkdownLesson, newQuizLesson, relinkLesson } from './lesson-factory.js';
+import {
+  LibraryItemUnusable,
+  lessonFromLibraryItem,
+  newLinkLesson,
+  newMarkdownLesson,
+  newQuizLesson,
+  relinkLesson,
+} from './lesson-factory.js';
 
-const captions = [{ lang: 'fr', label: 'Français', file: { sha256: 'b'.repeat(64), size: 10, mediaType: 'text/vtt' } }];
+const captions = [
+  { lang: 'fr', label: 'Français', file: { sha256: 'b'.repeat(64), size: 10, mediaType: 'text/vtt' } },
+];
 
 describe('a lesson made from a library item', () => {
   it('carries the video, its captions and the attribution its licence asks for', () => {
@@ -18,7 +27,12 @@ describe('a lesson made from a library item', () => {
       file: item.file,
       captions,
       durationMinutes: 3,
-      attribution: { title: 'The water cycle', licence: 'CC-BY-4.0', author: 'Ana Lima', sourceUrl: 'https://example.org/water' },
+      attribution: {
+        title: 'The water cycle',
+        licence: 'CC-BY-4.0',
+        author: 'Ana Lima',
+        sourceUrl: 'https://example.org/water',
+      },
     });
     expect(lesson.attribution).not.toHaveProperty('provider');
     expect(DraftLesson.safeParse(lesson).success).toBe(true);
@@ -39,7 +53,11 @@ describe('a lesson made from a library item', () => {
 
   it('gives an html5 lesson every file of the package and its entry page', () => {
     const files = { 'index.html': { sha256: 'c'.repeat(64), size: 5, mediaType: 'text/html' } };
-    const item = libraryItem({ kind: 'html5', file: null, package: { entry: 'index.html', files, fileCount: 1 } });
+    const item = libraryItem({
+      kind: 'html5',
+      file: null,
+      package: { entry: 'index.html', files, fileCount: 1 },
+    });
     const lesson = lessonFromLibraryItem(item, uuid(3));
     expect(lesson).toMatchObject({ kind: 'html5', entry: 'index.html', files });
     expect(DraftLesson.safeParse(lesson).success).toBe(true);
@@ -47,7 +65,9 @@ describe('a lesson made from a library item', () => {
 
   it('refuses items that cannot be lessons', () => {
     expect(() => lessonFromLibraryItem(libraryItem({ kind: 'image' }), uuid(4))).toThrow(LibraryItemUnusable);
-    expect(() => lessonFromLibraryItem(libraryItem({ kind: 'html5', file: null, package: null }), uuid(4))).toThrow(LibraryItemUnusable);
+    expect(() =>
+      lessonFromLibraryItem(libraryItem({ kind: 'html5', file: null, package: null }), uuid(4)),
+    ).toThrow(LibraryItemUnusable);
   });
 
   it('keeps the lesson’s own settings when its file is replaced by another item', () => {
@@ -57,7 +77,10 @@ describe('a lesson made from a library item', () => {
       outcomeIds: [uuid(6)],
       description: 'Watch it twice',
     };
-    const replaced = relinkLesson(original, libraryItem({ id: uuid(901), kind: 'audio', title: 'Rain sounds', licence: 'CC0-1.0' }));
+    const replaced = relinkLesson(
+      original,
+      libraryItem({ id: uuid(901), kind: 'audio', title: 'Rain sounds', licence: 'CC0-1.0' }),
+    );
     expect(replaced).toMatchObject({
       id: uuid(5),
       kind: 'audio',

@@ -1,4 +1,11 @@
-import type { Attribution, DraftLesson, LessonKind, LibraryItem, LibraryItemDetail, QuizSettings } from '@satchel/core';
+import type {
+  Attribution,
+  DraftLesson,
+  LessonKind,
+  LibraryItem,
+  LibraryItemDetail,
+  QuizSettings,
+} from '@satchel/core';
 
 // Building lessons. A lesson made from a library item copies what a learner's device needs offline
 // (the file, its captions, an html5 package's files) and the attribution the item's licence requires,
@@ -126,7 +133,15 @@ export function newLinkLesson(id: string, title: string, url: string): LessonOf<
 }
 
 export function newQuizLesson(id: string, title: string): LessonOf<'quiz'> {
-  return { id, title, required: true, outcomeIds: [], kind: 'quiz', quiz: DEFAULT_QUIZ_SETTINGS, questions: [] };
+  return {
+    id,
+    title,
+    required: true,
+    outcomeIds: [],
+    kind: 'quiz',
+    quiz: DEFAULT_QUIZ_SETTINGS,
+    questions: [],
+  };
 }
 
 /** The library item a lesson shows, if it came from the library. */

@@ -2,8 +2,7 @@
 // HTML is shown in a sandboxed frame without scripts: a lesson body is untrusted text (another author,
 // an import), and a `javascript:` link or raw <script> must never run on the platform's origin.
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const FRAME_STYLE = `
   body { font: 1rem/1.6 system-ui, sans-serif; color: #1a1a1a; margin: 0; padding: 0.75rem; overflow-wrap: break-word; }
@@ -23,13 +22,19 @@ export function previewDocument(bodyHtml: string, lang: string, dir: 'ltr' | 'rt
   ].join('');
 }
 
-/** Markdown to HTML with raw HTML shown as text rather than interpreted. */
+const SAFE_HREF = /^(https?:|mailto:|#|\/)/i;
+
+/** Markdown to HTML with raw HTML shown as text, and links that are not web or mail addresses disabled. */
 export async function renderMarkdown(source: string): Promise<string> {
   const { Marked } = await import('marked');
   const marked = new Marked({
     async: false,
     gfm: true,
     renderer: { html: ({ text }) => escapeHtml(text) },
+    walkTokens: (token) => {
+      if ((token.type === 'link' || token.type === 'image') && !SAFE_HREF.test(token.href.trim()))
+        token.href = '#';
+    },
   });
   return marked.parse(source, { async: false });
 }

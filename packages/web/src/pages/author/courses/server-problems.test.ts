@@ -7,13 +7,17 @@ import { pathSegments, problemsFromPublishError, problemsFromSaveError } from '.
 
 const [m1, m2] = [uuid(1), uuid(2)];
 const [intro, quiz, reading] = [uuid(11), uuid(12), uuid(13)];
-const quizLesson = { ...newQuizLesson(quiz, 'Check'), questions: [{ id: 'q1', type: 'truefalse' as const, prompt: 'x', points: 1, correct: true }] };
+const quizLesson = {
+  ...newQuizLesson(quiz, 'Check'),
+  questions: [{ id: 'q1', type: 'truefalse' as const, prompt: 'x', points: 1, correct: true }],
+};
 const content = draft([
   { id: m1, title: 'Start', lessons: [markdownLesson(intro, 'Intro')] },
   { id: m2, title: 'Practice', lessons: [quizLesson, markdownLesson(reading, 'Reading')] },
 ]);
 
-const refused = (code: string, details: Record<string, unknown>, status = 400) => new ApiError(status, code, 'refused', details);
+const refused = (code: string, details: Record<string, unknown>, status = 400) =>
+  new ApiError(status, code, 'refused', details);
 
 describe('a refused save', () => {
   it('lands on the lesson its schema issue names, by position in what was sent', () => {
@@ -33,9 +37,14 @@ describe('a refused save', () => {
 
   it('points at the question inside a quiz, and reads array paths too', () => {
     const error = refused('validation_failed', {
-      issues: [{ path: ['content', 'modules', 1, 'lessons', 0, 'questions', 0, 'prompt'], message: 'Required' }],
+      issues: [
+        { path: ['content', 'modules', 1, 'lessons', 0, 'questions', 0, 'prompt'], message: 'Required' },
+      ],
     });
-    expect(problemsFromSaveError(error, content)?.[0]).toMatchObject({ target: fieldIds.question(quiz, 'q1'), lessonId: quiz });
+    expect(problemsFromSaveError(error, content)?.[0]).toMatchObject({
+      target: fieldIds.question(quiz, 'q1'),
+      lessonId: quiz,
+    });
   });
 
   it('places module and course issues on their fields', () => {
@@ -60,8 +69,15 @@ describe('a refused save', () => {
 
 describe('a refused publish', () => {
   it('shows an empty quiz beside its lesson, at its add-question button', () => {
-    expect(problemsFromPublishError(refused('quiz_empty', { lessonId: quiz, lessonTitle: 'Check' }), content)).toEqual([
-      { target: fieldIds.addQuestion(quiz), message: 'author.publish.quizEmpty', moduleId: m2, lessonId: quiz },
+    expect(
+      problemsFromPublishError(refused('quiz_empty', { lessonId: quiz, lessonTitle: 'Check' }), content),
+    ).toEqual([
+      {
+        target: fieldIds.addQuestion(quiz),
+        message: 'author.publish.quizEmpty',
+        moduleId: m2,
+        lessonId: quiz,
+      },
     ]);
   });
 
@@ -75,7 +91,9 @@ describe('a refused publish', () => {
         { lessonId: null, sha256: 'd' },
       ],
     });
-    expect(problemsFromPublishError(error, content)?.map((problem) => [problem.lessonId ?? null, problem.message])).toEqual([
+    expect(
+      problemsFromPublishError(error, content)?.map((problem) => [problem.lessonId ?? null, problem.message]),
+    ).toEqual([
       [intro, 'author.publish.missingFile'],
       [reading, 'author.publish.missingFile'],
       [null, 'author.publish.missingCover'],

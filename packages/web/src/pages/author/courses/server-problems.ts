@@ -50,7 +50,13 @@ export function problemFromIssuePath(
           : field === 'title' || field === 'url' || field === 'description'
             ? fieldIds.lessonField(lesson.id, field)
             : fieldIds.lesson(lesson.id);
-        return { target, message: 'author.problem.serverLesson', moduleId: module.id, lessonId: lesson.id, detail };
+        return {
+          target,
+          message: 'author.problem.serverLesson',
+          moduleId: module.id,
+          lessonId: lesson.id,
+          detail,
+        };
       }
     }
     if (module) {
@@ -72,14 +78,27 @@ export function problemsFromSaveError(error: unknown, sent: DraftCourseContent):
   if (error.code === 'validation_failed') {
     const issues = error.details['issues'];
     if (!Array.isArray(issues) || issues.length === 0) return null;
-    return issues.filter(isRecord).map((issue) =>
-      problemFromIssuePath(sent, pathSegments(issue['path']), typeof issue['message'] === 'string' ? issue['message'] : ''),
-    );
+    return issues
+      .filter(isRecord)
+      .map((issue) =>
+        problemFromIssuePath(
+          sent,
+          pathSegments(issue['path']),
+          typeof issue['message'] === 'string' ? issue['message'] : '',
+        ),
+      );
   }
   if (error.code === 'duplicate_id') {
     const lessonId = error.details['lessonId'];
     if (typeof lessonId === 'string' && lessonOf(sent, lessonId)) {
-      return [{ target: fieldIds.lesson(lessonId), message: 'author.problem.serverLesson', lessonId, detail: error.message }];
+      return [
+        {
+          target: fieldIds.lesson(lessonId),
+          message: 'author.problem.serverLesson',
+          lessonId,
+          detail: error.message,
+        },
+      ];
     }
     return [{ target: fieldIds.modules, message: 'author.problem.serverCourse', detail: error.message }];
   }
@@ -94,7 +113,12 @@ function lessonOf(content: DraftCourseContent, lessonId: string) {
   return null;
 }
 
-function lessonProblem(content: DraftCourseContent, lessonId: unknown, message: Problem['message'], target?: string): Problem | null {
+function lessonProblem(
+  content: DraftCourseContent,
+  lessonId: unknown,
+  message: Problem['message'],
+  target?: string,
+): Problem | null {
   if (typeof lessonId !== 'string') return null;
   const found = lessonOf(content, lessonId);
   if (!found) return null;
@@ -115,7 +139,9 @@ export function problemsFromPublishError(error: unknown, content: DraftCourseCon
     case 'quiz_empty': {
       const lessonId = details['lessonId'];
       const found =
-        typeof lessonId === 'string' ? lessonProblem(content, lessonId, 'author.publish.quizEmpty', fieldIds.addQuestion(lessonId)) : null;
+        typeof lessonId === 'string'
+          ? lessonProblem(content, lessonId, 'author.publish.quizEmpty', fieldIds.addQuestion(lessonId))
+          : null;
       return [found ?? { target: fieldIds.modules, message: 'author.publish.quizEmpty' }];
     }
     case 'missing_blob': {

@@ -3,7 +3,16 @@ import type { LibraryItem, LibraryItemDetail } from '@satchel/core';
 import { useApi, useTenant } from '../../../app/context.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { endonym } from '../../../i18n/locales.js';
-import { Alert, Button, Form, FormActions, Select, TextField, showToast, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  Form,
+  FormActions,
+  Select,
+  TextField,
+  showToast,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import { FileField } from '../parts/FileField.js';
@@ -63,7 +72,11 @@ export function CaptionsEditor({ item, onChanged }: CaptionsEditorProps) {
               <span>
                 <span dir="auto">{track.label}</span> <span class="author-muted">({track.lang})</span>
               </span>
-              <Button variant="quiet" busy={remove.busy} onClick={() => void remove.run(track.lang, track.label)}>
+              <Button
+                variant="quiet"
+                busy={remove.busy}
+                onClick={() => void remove.run(track.lang, track.label)}
+              >
                 {t('author.captions.remove')}
                 <span class="sr-only"> {track.label}</span>
               </Button>
@@ -71,7 +84,13 @@ export function CaptionsEditor({ item, onChanged }: CaptionsEditorProps) {
           ))}
         </ul>
       )}
-      <Form onSubmit={add.run} busy={add.busy} invalidAttempt={invalidAttempt} class="stack" aria-label={t('author.captions.add')}>
+      <Form
+        onSubmit={add.run}
+        busy={add.busy}
+        invalidAttempt={invalidAttempt}
+        class="stack"
+        aria-label={t('author.captions.add')}
+      >
         {add.error !== null && <Alert tone="error">{authorErrorMessage(i18n, add.error)}</Alert>}
         <FileField
           key={fileKey}
@@ -81,7 +100,12 @@ export function CaptionsEditor({ item, onChanged }: CaptionsEditorProps) {
           onFile={setFile}
           error={problems.file}
         />
-        <Select label={t('author.captions.language')} value={lang} onValue={setLang} options={languageOptions(tenant.locales, lang)} />
+        <Select
+          label={t('author.captions.language')}
+          value={lang}
+          onValue={setLang}
+          options={languageOptions(tenant.locales, lang)}
+        />
         <TextField
           label={t('author.captions.label')}
           description={t('author.captions.labelHint')}

@@ -4,7 +4,13 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { Button, Form, FormActions, Select, TextField } from '../../../ui/index.js';
 import { kindName } from '../author-errors.js';
 import { languageOptions } from '../parts/languages.js';
-import { NO_FILTERS, UPLOAD_KINDS, hasFilters, isUploadKind, type LibraryFilters } from './library-filters.js';
+import {
+  NO_FILTERS,
+  UPLOAD_KINDS,
+  hasFilters,
+  isUploadKind,
+  type LibraryFilters,
+} from './library-filters.js';
 import { licenceOptions } from './MetadataFields.js';
 
 export interface LibraryFiltersFormProps {
@@ -21,12 +27,20 @@ export function LibraryFiltersForm({ filters, onApply }: LibraryFiltersFormProps
   useEffect(() => setQ(filters.q), [filters.q]);
   const apply = (patch: Partial<LibraryFilters>) => onApply({ ...filters, ...patch, page: 1 });
   return (
-    <Form onSubmit={() => apply({ q })} class="author-filters" role="search" aria-label={t('author.library.filters')}>
+    <Form
+      onSubmit={() => apply({ q })}
+      class="author-filters"
+      role="search"
+      aria-label={t('author.library.filters')}
+    >
       <Select
         label={t('author.library.filterKind')}
         value={filters.kind}
         onValue={(kind) => apply({ kind: isUploadKind(kind) ? kind : '' })}
-        options={[{ value: '', label: t('author.library.allKinds') }, ...UPLOAD_KINDS.map((value) => ({ value, label: kindName(i18n, value) }))]}
+        options={[
+          { value: '', label: t('author.library.allKinds') },
+          ...UPLOAD_KINDS.map((value) => ({ value, label: kindName(i18n, value) })),
+        ]}
       />
       <Select
         label={t('author.library.filterLicence')}
@@ -46,7 +60,14 @@ export function LibraryFiltersForm({ filters, onApply }: LibraryFiltersFormProps
         onValue={(language) => apply({ language })}
         options={languageOptions(tenant.locales, filters.language, t('author.library.allLanguages'))}
       />
-      <TextField label={t('author.library.search')} type="search" optional value={q} onValue={setQ} maxLength={200} />
+      <TextField
+        label={t('author.library.search')}
+        type="search"
+        optional
+        value={q}
+        onValue={setQ}
+        maxLength={200}
+      />
       <FormActions>
         <Button type="submit">{t('author.library.searchSubmit')}</Button>
         {hasFilters(filters) && (

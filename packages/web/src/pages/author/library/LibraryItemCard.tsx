@@ -22,7 +22,9 @@ export function LibraryItemCard({ item, editing, onEdit, onDelete, children }: L
   return (
     <li class="card author-item" aria-labelledby={headingId}>
       <div class="author-item__head">
-        {item.kind === 'image' && item.fileUrl && <img class="author-item__thumb" src={item.fileUrl} alt="" loading="lazy" />}
+        {item.kind === 'image' && item.fileUrl && (
+          <img class="author-item__thumb" src={item.fileUrl} alt="" loading="lazy" />
+        )}
         <div class="author-item__body">
           <h3 class="author-item__title" id={headingId} tabIndex={-1} dir="auto">
             {item.title}
@@ -30,7 +32,9 @@ export function LibraryItemCard({ item, editing, onEdit, onDelete, children }: L
           <p class="author-item__meta">
             <span class="badge">{kindName(i18n, item.kind)}</span> {licenceName(t, item.licence)}
             {item.language && <> · {endonym(item.language)}</>} · {i18n.formatBytes(item.size)}
-            {item.captions.length > 0 && <> · {t('author.library.captionCount', { count: item.captions.length })}</>}
+            {item.captions.length > 0 && (
+              <> · {t('author.library.captionCount', { count: item.captions.length })}</>
+            )}
           </p>
           {origin && (
             <p class="author-item__meta" dir="auto">

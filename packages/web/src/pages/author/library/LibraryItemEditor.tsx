@@ -46,7 +46,13 @@ export function LibraryItemEditor({ item, onSaved, onClose }: LibraryItemEditorP
   return (
     <div class="stack author-item-editor">
       <LibraryPreview item={current} />
-      <Form onSubmit={save.run} busy={save.busy} invalidAttempt={invalidAttempt} class="stack" aria-label={t('author.library.editTitle', { title: current.title })}>
+      <Form
+        onSubmit={save.run}
+        busy={save.busy}
+        invalidAttempt={invalidAttempt}
+        class="stack"
+        aria-label={t('author.library.editTitle', { title: current.title })}
+      >
         {save.error !== null && <Alert tone="error">{authorErrorMessage(i18n, save.error)}</Alert>}
         <MetadataFields value={meta} onChange={setMeta} problems={problems} />
         <FormActions>
@@ -56,7 +62,9 @@ export function LibraryItemEditor({ item, onSaved, onClose }: LibraryItemEditorP
           <Button onClick={onClose}>{t('common.close')}</Button>
         </FormActions>
       </Form>
-      {(current.kind === 'video' || current.kind === 'audio') && <CaptionsEditor item={current} onChanged={changed} />}
+      {(current.kind === 'video' || current.kind === 'audio') && (
+        <CaptionsEditor item={current} onChanged={changed} />
+      )}
     </div>
   );
 }
@@ -70,14 +78,34 @@ export function LibraryPreview({ item }: { readonly item: LibraryItem }) {
       return url ? <img class="author-preview-image" src={url} alt="" loading="lazy" /> : null;
     case 'video':
       return url ? (
-        <video class="author-preview-media" src={url} controls preload="metadata" aria-label={t('author.library.previewOf', { title: item.title })}>
+        <video
+          class="author-preview-media"
+          src={url}
+          controls
+          preload="metadata"
+          aria-label={t('author.library.previewOf', { title: item.title })}
+        >
           {item.captions.map((track) => (
-            <track key={track.lang} kind="captions" srclang={track.lang} label={track.label} src={captionUrl(url, track.file.sha256)} />
+            <track
+              key={track.lang}
+              kind="captions"
+              srclang={track.lang}
+              label={track.label}
+              src={captionUrl(url, track.file.sha256)}
+            />
           ))}
         </video>
       ) : null;
     case 'audio':
-      return url ? <audio class="author-preview-media" src={url} controls preload="metadata" aria-label={t('author.library.previewOf', { title: item.title })} /> : null;
+      return url ? (
+        <audio
+          class="author-preview-media"
+          src={url}
+          controls
+          preload="metadata"
+          aria-label={t('author.library.previewOf', { title: item.title })}
+        />
+      ) : null;
     case 'pdf':
     case 'epub':
     case 'captions':

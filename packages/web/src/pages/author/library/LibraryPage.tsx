@@ -6,14 +6,29 @@ import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, Card, EmptyState, PageHeading, Spinner, showToast, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  PageHeading,
+  Spinner,
+  showToast,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
 import { focusById } from '../field-ids.js';
 import { ConfirmDialog } from '../parts/ConfirmDialog.js';
 import { LibraryFiltersForm } from './LibraryFiltersForm.js';
-import { filtersFromQuery, filtersToSearch, libraryListQuery, pageCount, type LibraryFilters } from './library-filters.js';
+import {
+  filtersFromQuery,
+  filtersToSearch,
+  libraryListQuery,
+  pageCount,
+  type LibraryFilters,
+} from './library-filters.js';
 import { LibraryItemCard } from './LibraryItemCard.js';
 import { LibraryItemEditor } from './LibraryItemEditor.js';
 import { StorageUse } from './StorageUse.js';
@@ -30,7 +45,10 @@ export default function LibraryPage({ query }: PageProps) {
   const user = useUser();
   const filters = filtersFromQuery(query);
   const search = filtersToSearch(filters);
-  const list = useResource((signal) => authorApi.library(api, libraryListQuery(filters), signal), [api, search]);
+  const list = useResource(
+    (signal) => authorApi.library(api, libraryListQuery(filters), signal),
+    [api, search],
+  );
   const [uploadOpen, setUploadOpen] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [changed, setChanged] = useState<Readonly<Record<string, LibraryItem>>>({});
@@ -144,11 +162,17 @@ export default function LibraryPage({ query }: PageProps) {
         )}
         {list.status === 'ready' && pages > 1 && (
           <nav class="author-pager" aria-label={t('author.pager.label')}>
-            <Button aria-disabled={filters.page <= 1 ? 'true' : undefined} onClick={() => filters.page > 1 && applyFilters({ ...filters, page: filters.page - 1 })}>
+            <Button
+              aria-disabled={filters.page <= 1 ? 'true' : undefined}
+              onClick={() => filters.page > 1 && applyFilters({ ...filters, page: filters.page - 1 })}
+            >
               {t('author.pager.previous')}
             </Button>
             <span>{t('author.pager.position', { page: filters.page, pages })}</span>
-            <Button aria-disabled={filters.page >= pages ? 'true' : undefined} onClick={() => filters.page < pages && applyFilters({ ...filters, page: filters.page + 1 })}>
+            <Button
+              aria-disabled={filters.page >= pages ? 'true' : undefined}
+              onClick={() => filters.page < pages && applyFilters({ ...filters, page: filters.page + 1 })}
+            >
               {t('author.pager.next')}
             </Button>
           </nav>

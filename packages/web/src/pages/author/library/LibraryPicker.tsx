@@ -38,8 +38,19 @@ export function LibraryPicker({ kind, actionLabel, onPick }: LibraryPickerProps)
   });
   return (
     <div class="stack author-picker">
-      <Form onSubmit={() => setQ(text)} role="search" aria-label={t('author.picker.searchLabel', { kind: kindName(i18n, kind) })}>
-        <TextField label={t('author.picker.search')} type="search" optional maxLength={200} value={text} onValue={setText} />
+      <Form
+        onSubmit={() => setQ(text)}
+        role="search"
+        aria-label={t('author.picker.searchLabel', { kind: kindName(i18n, kind) })}
+      >
+        <TextField
+          label={t('author.picker.search')}
+          type="search"
+          optional
+          maxLength={200}
+          value={text}
+          onValue={setText}
+        />
         <div class="form-actions">
           <Button type="submit">{t('author.library.searchSubmit')}</Button>
         </div>

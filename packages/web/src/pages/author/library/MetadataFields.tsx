@@ -43,7 +43,13 @@ export function MetadataFields({ value, onChange, problems }: MetadataFieldsProp
   };
   return (
     <>
-      <TextField label={t('author.library.title')} maxLength={300} value={value.title} onValue={(title) => set({ title })} error={problem('title')} />
+      <TextField
+        label={t('author.library.title')}
+        maxLength={300}
+        value={value.title}
+        onValue={(title) => set({ title })}
+        error={problem('title')}
+      />
       <Select
         label={t('author.library.licence')}
         description={t('author.library.licenceHint')}
@@ -68,7 +74,14 @@ export function MetadataFields({ value, onChange, problems }: MetadataFieldsProp
           error={problem('licence')}
         />
       )}
-      <TextField label={t('author.library.author')} optional maxLength={300} value={value.author} onValue={(author) => set({ author })} error={problem('author')} />
+      <TextField
+        label={t('author.library.author')}
+        optional
+        maxLength={300}
+        value={value.author}
+        onValue={(author) => set({ author })}
+        error={problem('author')}
+      />
       <TextField
         label={t('author.library.provider')}
         description={t('author.library.providerHint')}

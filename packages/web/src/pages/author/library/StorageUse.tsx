@@ -21,7 +21,11 @@ export function StorageUse({ revision }: { readonly revision: number }) {
       <p>
         {text} {t('author.storage.uploadLimit', { size: i18n.formatBytes(upload) })}
       </p>
-      <ProgressBar value={limit > 0 ? (used / limit) * 100 : 0} label={t('author.storage.label')} valueText={text} />
+      <ProgressBar
+        value={limit > 0 ? (used / limit) * 100 : 0}
+        label={t('author.storage.label')}
+        valueText={text}
+      />
     </div>
   );
 }

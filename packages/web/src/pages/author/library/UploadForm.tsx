@@ -8,7 +8,13 @@ import { authorApi } from '../author-api.js';
 import { authorErrorMessage, kindName } from '../author-errors.js';
 import { FileField } from '../parts/FileField.js';
 import { UPLOAD_KINDS, isUploadKind, type UploadKind } from './library-filters.js';
-import { EMPTY_METADATA, metadataProblems, uploadQuery, type MetadataDraft, type MetadataProblems } from './metadata.js';
+import {
+  EMPTY_METADATA,
+  metadataProblems,
+  uploadQuery,
+  type MetadataDraft,
+  type MetadataProblems,
+} from './metadata.js';
 import { MetadataFields } from './MetadataFields.js';
 import { acceptFor, guessKind, titleFromFileName, uploadContentType } from './upload-file.js';
 
@@ -64,7 +70,13 @@ export function UploadForm({ onUploaded, onCancel }: UploadFormProps) {
 
   const percent = progress && progress.total ? (progress.loaded / progress.total) * 100 : 0;
   return (
-    <Form onSubmit={upload.run} busy={upload.busy} invalidAttempt={invalidAttempt} class="stack" aria-label={t('author.library.uploadTitle')}>
+    <Form
+      onSubmit={upload.run}
+      busy={upload.busy}
+      invalidAttempt={invalidAttempt}
+      class="stack"
+      aria-label={t('author.library.uploadTitle')}
+    >
       {upload.error !== null && <Alert tone="error">{authorErrorMessage(i18n, upload.error)}</Alert>}
       <FileField
         label={t('author.library.file')}

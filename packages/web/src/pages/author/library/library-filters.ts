@@ -5,7 +5,14 @@ import type { QueryValue } from '../../../api/client.js';
 // bookmarked, shared and reloaded, and Back undoes a filter change.
 
 /** What authors upload; captions are added to a video or audio item instead. */
-export const UPLOAD_KINDS = ['video', 'audio', 'pdf', 'image', 'epub', 'html5'] as const satisfies readonly LibraryKind[];
+export const UPLOAD_KINDS = [
+  'video',
+  'audio',
+  'pdf',
+  'image',
+  'epub',
+  'html5',
+] as const satisfies readonly LibraryKind[];
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 export const LIBRARY_PAGE_SIZE = 20;
@@ -53,7 +60,10 @@ export function filtersToSearch(filters: LibraryFilters): string {
 }
 
 /** The query of `GET /library` for these filters. */
-export function libraryListQuery(filters: LibraryFilters, pageSize = LIBRARY_PAGE_SIZE): Record<string, QueryValue> {
+export function libraryListQuery(
+  filters: LibraryFilters,
+  pageSize = LIBRARY_PAGE_SIZE,
+): Record<string, QueryValue> {
   return {
     kind: filters.kind || undefined,
     licence: filters.licence || undefined,

@@ -1,16 +1,37 @@
 import { LibraryUploadQuery, UpdateLibraryItemRequest } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
 import { libraryItem } from '../test-support.js';
-import { filtersFromQuery, filtersToSearch, hasFilters, libraryListQuery, pageCount } from './library-filters.js';
-import { EMPTY_METADATA, metadataFromItem, metadataPatch, metadataProblems, uploadQuery } from './metadata.js';
+import {
+  filtersFromQuery,
+  filtersToSearch,
+  hasFilters,
+  libraryListQuery,
+  pageCount,
+} from './library-filters.js';
+import {
+  EMPTY_METADATA,
+  metadataFromItem,
+  metadataPatch,
+  metadataProblems,
+  uploadQuery,
+} from './metadata.js';
 import { acceptFor, guessKind, titleFromFileName, uploadContentType } from './upload-file.js';
 
 describe('library filters in the address', () => {
   it('survive a round trip and become the list query', () => {
-    const filters = filtersFromQuery(new URLSearchParams('kind=video&licence=CC0-1.0&language=fr&q=water&page=3'));
+    const filters = filtersFromQuery(
+      new URLSearchParams('kind=video&licence=CC0-1.0&language=fr&q=water&page=3'),
+    );
     expect(filters).toEqual({ kind: 'video', licence: 'CC0-1.0', language: 'fr', q: 'water', page: 3 });
     expect(filtersFromQuery(new URLSearchParams(filtersToSearch(filters).slice(1)))).toEqual(filters);
-    expect(libraryListQuery(filters, 20)).toEqual({ kind: 'video', licence: 'CC0-1.0', language: 'fr', q: 'water', limit: 20, offset: 40 });
+    expect(libraryListQuery(filters, 20)).toEqual({
+      kind: 'video',
+      licence: 'CC0-1.0',
+      language: 'fr',
+      q: 'water',
+      limit: 20,
+      offset: 40,
+    });
   });
 
   it('ignore values the server would refuse', () => {
@@ -29,25 +50,49 @@ describe('library filters in the address', () => {
 });
 
 describe('library item metadata', () => {
-  const complete = { ...EMPTY_METADATA, title: ' Rain ', licenceChoice: 'CC-BY-4.0', sourceUrl: 'https://example.org' };
+  const complete = {
+    ...EMPTY_METADATA,
+    title: ' Rain ',
+    licenceChoice: 'CC-BY-4.0',
+    sourceUrl: 'https://example.org',
+  };
 
   it('requires a title and a licence', () => {
-    expect(metadataProblems(EMPTY_METADATA)).toEqual({ title: 'common.fieldRequired', licence: 'author.library.licenceRequired' });
+    expect(metadataProblems(EMPTY_METADATA)).toEqual({
+      title: 'common.fieldRequired',
+      licence: 'author.library.licenceRequired',
+    });
     expect(metadataProblems(complete)).toEqual({});
   });
 
   it('checks an "other" licence as an identifier and the source as a web address', () => {
-    expect(metadataProblems({ ...complete, licenceChoice: 'other', licenceOther: '' }).licence).toBe('common.fieldRequired');
-    expect(metadataProblems({ ...complete, licenceChoice: 'other', licenceOther: 'my licence' }).licence).toBe('author.library.licenceInvalid');
+    expect(metadataProblems({ ...complete, licenceChoice: 'other', licenceOther: '' }).licence).toBe(
+      'common.fieldRequired',
+    );
+    expect(
+      metadataProblems({ ...complete, licenceChoice: 'other', licenceOther: 'my licence' }).licence,
+    ).toBe('author.library.licenceInvalid');
     expect(metadataProblems({ ...complete, licenceChoice: 'other', licenceOther: 'MIT' })).toEqual({});
-    expect(metadataProblems({ ...complete, sourceUrl: 'javascript:alert(1)' }).sourceUrl).toBe('author.problem.linkUrl');
+    expect(metadataProblems({ ...complete, sourceUrl: 'javascript:alert(1)' }).sourceUrl).toBe(
+      'author.problem.linkUrl',
+    );
   });
 
   it('becomes an upload query the server accepts, without empty optional fields', () => {
     const query = uploadQuery('pdf', { ...complete, author: '  ', language: 'pt-BR' });
-    expect(query).toMatchObject({ kind: 'pdf', title: 'Rain', licence: 'CC-BY-4.0', sourceUrl: 'https://example.org', language: 'pt-BR' });
+    expect(query).toMatchObject({
+      kind: 'pdf',
+      title: 'Rain',
+      licence: 'CC-BY-4.0',
+      sourceUrl: 'https://example.org',
+      language: 'pt-BR',
+    });
     expect(query['author']).toBeUndefined();
-    expect(LibraryUploadQuery.safeParse(Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined))).success).toBe(true);
+    expect(
+      LibraryUploadQuery.safeParse(
+        Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)),
+      ).success,
+    ).toBe(true);
   });
 
   it('round-trips an item with an unlisted licence, and clears emptied fields with null', () => {

@@ -33,7 +33,8 @@ export interface MetadataDraft {
   readonly description: string;
 }
 
-export type MetadataField = 'title' | 'licence' | 'author' | 'provider' | 'sourceUrl' | 'language' | 'description';
+export type MetadataField =
+  'title' | 'licence' | 'author' | 'provider' | 'sourceUrl' | 'language' | 'description';
 export type MetadataProblems = Partial<Record<MetadataField, MessageKey>>;
 
 export const EMPTY_METADATA: MetadataDraft = {
@@ -77,7 +78,8 @@ export function metadataProblems(draft: MetadataDraft): MetadataProblems {
   const licence = licenceOf(draft);
   if (draft.licenceChoice === '') problems.licence = 'author.library.licenceRequired';
   else if (licence === '') problems.licence = 'common.fieldRequired';
-  else if (licence.length > 100 || !LICENCE_ID.test(licence)) problems.licence = 'author.library.licenceInvalid';
+  else if (licence.length > 100 || !LICENCE_ID.test(licence))
+    problems.licence = 'author.library.licenceInvalid';
   if (draft.author.trim().length > 300) problems.author = 'author.problem.tooLong';
   if (draft.provider.trim().length > 300) problems.provider = 'author.problem.tooLong';
   const url = draft.sourceUrl.trim();

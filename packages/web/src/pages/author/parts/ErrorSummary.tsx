@@ -23,7 +23,13 @@ export function ErrorSummary({ problems, where, onGo, attempt, title }: ErrorSum
   }, [attempt]);
   if (problems.length === 0) return null;
   return (
-    <div ref={ref} class="alert alert--error error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+    <div
+      ref={ref}
+      class="alert alert--error error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+    >
       <h2 class="alert__title" id={titleId}>
         {title ?? i18n.t('author.problem.summary', { count: problems.length })}
       </h2>

@@ -13,7 +13,15 @@ export interface FileFieldProps {
 }
 
 /** A labelled file picker. To clear it after a finished upload, remount it (change its key). */
-export function FileField({ label, accept, onFile, description, error, optional = false, disabled = false }: FileFieldProps) {
+export function FileField({
+  label,
+  accept,
+  onFile,
+  description,
+  error,
+  optional = false,
+  disabled = false,
+}: FileFieldProps) {
   const t = useT();
   const id = useId();
   const descriptionId = description ? `${id}-description` : undefined;

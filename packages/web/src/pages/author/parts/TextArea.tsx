@@ -3,8 +3,10 @@ import { useId } from 'preact/hooks';
 import { useT } from '../../../i18n/i18n.js';
 import { cx } from '../../../ui/index.js';
 
-export interface TextAreaProps
-  extends Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onInput' | 'id' | 'label' | 'class' | 'className'> {
+export interface TextAreaProps extends Omit<
+  JSX.TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'value' | 'onInput' | 'id' | 'label' | 'class' | 'className'
+> {
   readonly label: string;
   readonly value: string;
   readonly onValue: (value: string) => void;
@@ -14,7 +16,16 @@ export interface TextAreaProps
 }
 
 /** A multi-line text field with the same label, help and error wiring as the design system's TextField. */
-export function TextArea({ label, value, onValue, description, error, optional = false, rows = 4, ...rest }: TextAreaProps) {
+export function TextArea({
+  label,
+  value,
+  onValue,
+  description,
+  error,
+  optional = false,
+  rows = 4,
+  ...rest
+}: TextAreaProps) {
   const t = useT();
   const id = useId();
   const descriptionId = description ? `${id}-description` : undefined;

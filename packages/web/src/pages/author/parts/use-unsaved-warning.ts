@@ -13,11 +13,23 @@ export function useUnsavedWarning(dirty: boolean, message: string): void {
       event.returnValue = message;
     };
     const click = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      ) {
         return;
       }
       const target = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!(target instanceof HTMLAnchorElement) || target.target === '_blank' || target.hasAttribute('download')) return;
+      if (
+        !(target instanceof HTMLAnchorElement) ||
+        target.target === '_blank' ||
+        target.hasAttribute('download')
+      )
+        return;
       const url = new URL(target.href, window.location.href);
       const samePage = url.origin === window.location.origin && url.pathname === window.location.pathname;
       if (samePage) return;

@@ -23,15 +23,31 @@ export function AnswerFields({ lessonId, question, onChange, problemAt }: Answer
   switch (question.type) {
     case 'single':
     case 'multiple':
-      return <OptionChoices lessonId={lessonId} question={question} onChange={onChange} error={at('choices')} correctError={at('correct')} />;
+      return (
+        <OptionChoices
+          lessonId={lessonId}
+          question={question}
+          onChange={onChange}
+          error={at('choices')}
+          correctError={at('correct')}
+        />
+      );
     case 'ordering':
-      return <OrderingItems lessonId={lessonId} question={question} onChange={onChange} error={at('choices')} />;
+      return (
+        <OrderingItems lessonId={lessonId} question={question} onChange={onChange} error={at('choices')} />
+      );
     case 'matching':
-      return <MatchingPairs lessonId={lessonId} question={question} onChange={onChange} error={at('choices')} />;
+      return (
+        <MatchingPairs lessonId={lessonId} question={question} onChange={onChange} error={at('choices')} />
+      );
     case 'truefalse': {
       const name = fieldIds.questionField(lessonId, question.id, 'truefalse');
       return (
-        <fieldset id={fieldIds.questionField(lessonId, question.id, 'correct')} class="author-fieldset" tabIndex={-1}>
+        <fieldset
+          id={fieldIds.questionField(lessonId, question.id, 'correct')}
+          class="author-fieldset"
+          tabIndex={-1}
+        >
           <legend class="field__label">{t('author.quiz.correctAnswer')}</legend>
           {[true, false].map((value) => (
             <div key={String(value)} class="checkbox">

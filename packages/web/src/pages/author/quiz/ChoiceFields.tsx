@@ -3,7 +3,14 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { Button, TextField, cx } from '../../../ui/index.js';
 import { fieldIds } from '../field-ids.js';
 import { MoveButtons } from '../parts/MoveButtons.js';
-import { addChoice, moveOrderingItem, removeChoice, setChoiceText, setCorrectChoice, setPairSide } from './question-ops.js';
+import {
+  addChoice,
+  moveOrderingItem,
+  removeChoice,
+  setChoiceText,
+  setCorrectChoice,
+  setPairSide,
+} from './question-ops.js';
 
 type Props<T extends Question['type']> = {
   readonly lessonId: string;
@@ -16,14 +23,26 @@ type Props<T extends Question['type']> = {
 const MAX_CHOICES = 20;
 
 /** Single and multiple choice: each choice's text and whether it is correct (radio or checkbox). */
-export function OptionChoices({ lessonId, question, onChange, error, correctError }: Props<'single' | 'multiple'>) {
+export function OptionChoices({
+  lessonId,
+  question,
+  onChange,
+  error,
+  correctError,
+}: Props<'single' | 'multiple'>) {
   const { t } = useI18n();
   const name = fieldIds.questionField(lessonId, question.id, 'correct-group');
   const single = question.type === 'single';
   return (
-    <fieldset id={fieldIds.questionField(lessonId, question.id, 'choices')} class={cx('author-fieldset', (error || correctError) && 'field--invalid')} tabIndex={-1}>
+    <fieldset
+      id={fieldIds.questionField(lessonId, question.id, 'choices')}
+      class={cx('author-fieldset', (error || correctError) && 'field--invalid')}
+      tabIndex={-1}
+    >
       <legend class="field__label">{t('author.quiz.choices')}</legend>
-      <p class="field__description">{single ? t('author.quiz.choicesSingleHint') : t('author.quiz.choicesMultipleHint')}</p>
+      <p class="field__description">
+        {single ? t('author.quiz.choicesSingleHint') : t('author.quiz.choicesMultipleHint')}
+      </p>
       {error && <p class="field__error">{error}</p>}
       <div id={fieldIds.questionField(lessonId, question.id, 'correct')} tabIndex={-1}>
         {correctError && <p class="field__error">{correctError}</p>}
@@ -41,9 +60,14 @@ export function OptionChoices({ lessonId, question, onChange, error, correctErro
                   name={name}
                   class="checkbox__control"
                   checked={correct}
-                  onChange={(event) => onChange(setCorrectChoice(question, option.id, event.currentTarget.checked))}
+                  onChange={(event) =>
+                    onChange(setCorrectChoice(question, option.id, event.currentTarget.checked))
+                  }
                 />
-                <label for={inputId}>{t('author.quiz.correct')}<span class="sr-only"> {t('author.quiz.choiceNumber', { number: index + 1 })}</span></label>
+                <label for={inputId}>
+                  {t('author.quiz.correct')}
+                  <span class="sr-only"> {t('author.quiz.choiceNumber', { number: index + 1 })}</span>
+                </label>
               </span>
               <div class="author-choice__text">
                 <TextField
@@ -53,7 +77,11 @@ export function OptionChoices({ lessonId, question, onChange, error, correctErro
                   onValue={(text) => onChange(setChoiceText(question, option.id, text))}
                 />
               </div>
-              <Button variant="quiet" aria-disabled={question.options.length <= 2 ? 'true' : undefined} onClick={() => question.options.length > 2 && onChange(removeChoice(question, option.id))}>
+              <Button
+                variant="quiet"
+                aria-disabled={question.options.length <= 2 ? 'true' : undefined}
+                onClick={() => question.options.length > 2 && onChange(removeChoice(question, option.id))}
+              >
                 {t('author.quiz.removeChoice')}
                 <span class="sr-only"> {t('author.quiz.choiceNumber', { number: index + 1 })}</span>
               </Button>
@@ -61,7 +89,9 @@ export function OptionChoices({ lessonId, question, onChange, error, correctErro
           );
         })}
       </ol>
-      {question.options.length < MAX_CHOICES && <Button onClick={() => onChange(addChoice(question))}>{t('author.quiz.addChoice')}</Button>}
+      {question.options.length < MAX_CHOICES && (
+        <Button onClick={() => onChange(addChoice(question))}>{t('author.quiz.addChoice')}</Button>
+      )}
     </fieldset>
   );
 }
@@ -70,18 +100,28 @@ export function OptionChoices({ lessonId, question, onChange, error, correctErro
 export function OrderingItems({ lessonId, question, onChange, error }: Props<'ordering'>) {
   const { t } = useI18n();
   return (
-    <fieldset id={fieldIds.questionField(lessonId, question.id, 'choices')} class={cx('author-fieldset', error && 'field--invalid')} tabIndex={-1}>
+    <fieldset
+      id={fieldIds.questionField(lessonId, question.id, 'choices')}
+      class={cx('author-fieldset', error && 'field--invalid')}
+      tabIndex={-1}
+    >
       <legend class="field__label">{t('author.quiz.items')}</legend>
       <p class="field__description">{t('author.quiz.itemsHint')}</p>
       {error && <p class="field__error">{error}</p>}
       <ol class="author-plain-list stack">
         {question.items.map((item, index) => {
           const label = t('author.quiz.itemNumber', { number: index + 1 });
-          const moveId = (direction: 'up' | 'down') => fieldIds.questionField(lessonId, question.id, `item-${item.id}-${direction}`);
+          const moveId = (direction: 'up' | 'down') =>
+            fieldIds.questionField(lessonId, question.id, `item-${item.id}-${direction}`);
           return (
             <li key={item.id} class="author-choice">
               <div class="author-choice__text">
-                <TextField label={label} maxLength={1000} value={item.text} onValue={(text) => onChange(setChoiceText(question, item.id, text))} />
+                <TextField
+                  label={label}
+                  maxLength={1000}
+                  value={item.text}
+                  onValue={(text) => onChange(setChoiceText(question, item.id, text))}
+                />
               </div>
               <MoveButtons
                 subject={label}
@@ -92,10 +132,18 @@ export function OrderingItems({ lessonId, question, onChange, error }: Props<'or
                 onMove={(direction) => {
                   onChange(moveOrderingItem(question, item.id, direction));
                   const stays = direction === 'up' ? index - 1 > 0 : index + 1 < question.items.length - 1;
-                  window.requestAnimationFrame(() => document.getElementById(moveId(stays ? direction : direction === 'up' ? 'down' : 'up'))?.focus());
+                  window.requestAnimationFrame(() =>
+                    document
+                      .getElementById(moveId(stays ? direction : direction === 'up' ? 'down' : 'up'))
+                      ?.focus(),
+                  );
                 }}
               />
-              <Button variant="quiet" aria-disabled={question.items.length <= 2 ? 'true' : undefined} onClick={() => question.items.length > 2 && onChange(removeChoice(question, item.id))}>
+              <Button
+                variant="quiet"
+                aria-disabled={question.items.length <= 2 ? 'true' : undefined}
+                onClick={() => question.items.length > 2 && onChange(removeChoice(question, item.id))}
+              >
                 {t('author.quiz.removeChoice')}
                 <span class="sr-only"> {label}</span>
               </Button>
@@ -103,7 +151,9 @@ export function OrderingItems({ lessonId, question, onChange, error }: Props<'or
           );
         })}
       </ol>
-      {question.items.length < MAX_CHOICES && <Button onClick={() => onChange(addChoice(question))}>{t('author.quiz.addItem')}</Button>}
+      {question.items.length < MAX_CHOICES && (
+        <Button onClick={() => onChange(addChoice(question))}>{t('author.quiz.addItem')}</Button>
+      )}
     </fieldset>
   );
 }
@@ -112,7 +162,11 @@ export function OrderingItems({ lessonId, question, onChange, error }: Props<'or
 export function MatchingPairs({ lessonId, question, onChange, error }: Props<'matching'>) {
   const { t } = useI18n();
   return (
-    <fieldset id={fieldIds.questionField(lessonId, question.id, 'choices')} class={cx('author-fieldset', error && 'field--invalid')} tabIndex={-1}>
+    <fieldset
+      id={fieldIds.questionField(lessonId, question.id, 'choices')}
+      class={cx('author-fieldset', error && 'field--invalid')}
+      tabIndex={-1}
+    >
       <legend class="field__label">{t('author.quiz.pairs')}</legend>
       <p class="field__description">{t('author.quiz.pairsHint')}</p>
       {error && <p class="field__error">{error}</p>}
@@ -131,14 +185,20 @@ export function MatchingPairs({ lessonId, question, onChange, error }: Props<'ma
               value={pair.right}
               onValue={(text) => onChange(setPairSide(question, pair.id, 'right', text))}
             />
-            <Button variant="quiet" aria-disabled={question.pairs.length <= 2 ? 'true' : undefined} onClick={() => question.pairs.length > 2 && onChange(removeChoice(question, pair.id))}>
+            <Button
+              variant="quiet"
+              aria-disabled={question.pairs.length <= 2 ? 'true' : undefined}
+              onClick={() => question.pairs.length > 2 && onChange(removeChoice(question, pair.id))}
+            >
               {t('author.quiz.removePair')}
               <span class="sr-only"> {index + 1}</span>
             </Button>
           </li>
         ))}
       </ol>
-      {question.pairs.length < MAX_CHOICES && <Button onClick={() => onChange(addChoice(question))}>{t('author.quiz.addPair')}</Button>}
+      {question.pairs.length < MAX_CHOICES && (
+        <Button onClick={() => onChange(addChoice(question))}>{t('author.quiz.addPair')}</Button>
+      )}
     </fieldset>
   );
 }

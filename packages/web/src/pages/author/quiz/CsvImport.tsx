@@ -35,7 +35,10 @@ export function CsvImport({ lesson }: { readonly lesson: QuizLesson }) {
     }
     const version = await saveNow();
     if (version === null) return;
-    const result = await authorApi.importQuestions(api, courseId, lesson.id, file, { mode, expectedVersion: version });
+    const result = await authorApi.importQuestions(api, courseId, lesson.id, file, {
+      mode,
+      expectedVersion: version,
+    });
     replaceWithSaved(result.course);
     setFile(null);
     setFileKey((key) => key + 1);
@@ -53,7 +56,13 @@ export function CsvImport({ lesson }: { readonly lesson: QuizLesson }) {
           {t('author.quiz.csvTemplate')}
         </a>
       </p>
-      <Form onSubmit={run.run} busy={run.busy} invalidAttempt={invalidAttempt} class="stack" aria-labelledby={headingId}>
+      <Form
+        onSubmit={run.run}
+        busy={run.busy}
+        invalidAttempt={invalidAttempt}
+        class="stack"
+        aria-labelledby={headingId}
+      >
         {run.error !== null && (
           <Alert tone="error" title={authorErrorMessage(i18n, run.error)}>
             {rowErrors.length > 0 && (

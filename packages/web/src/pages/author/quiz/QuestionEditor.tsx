@@ -35,14 +35,28 @@ export interface QuestionEditorProps {
 }
 
 /** One question: its type, prompt, answer, points and feedback, with its reorder and delete buttons. */
-export function QuestionEditor({ lessonId, question, number, count, onChange, onMove, onDelete, problemAt }: QuestionEditorProps) {
+export function QuestionEditor({
+  lessonId,
+  question,
+  number,
+  count,
+  onChange,
+  onMove,
+  onDelete,
+  problemAt,
+}: QuestionEditorProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const field = (name: string) => fieldIds.questionField(lessonId, question.id, name);
   const headingId = `${fieldIds.question(lessonId, question.id)}-heading`;
   const subject = t('author.quiz.questionNumber', { number });
   return (
-    <li id={fieldIds.question(lessonId, question.id)} class="card stack author-question" aria-labelledby={headingId} tabIndex={-1}>
+    <li
+      id={fieldIds.question(lessonId, question.id)}
+      class="card stack author-question"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
       <div class="author-row">
         <h5 id={headingId} class="author-question__heading">
           {subject} · {t(QUESTION_TYPE_NAMES[question.type])}

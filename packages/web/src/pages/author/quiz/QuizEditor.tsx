@@ -21,7 +21,11 @@ export function QuizEditor({ lesson }: { readonly lesson: QuizLesson }) {
   const [deleting, setDeleting] = useState<{ question: Question; number: number } | null>(null);
   const focusAfterClose = useRef<string | null>(null);
   const update = (change: (quiz: QuizLesson) => QuizLesson) =>
-    dispatch({ type: 'updateLesson', lessonId: lesson.id, update: (current) => (current.kind === 'quiz' ? change(current) : current) });
+    dispatch({
+      type: 'updateLesson',
+      lessonId: lesson.id,
+      update: (current) => (current.kind === 'quiz' ? change(current) : current),
+    });
   const setQuestions = (questions: Question[]) => update((quiz) => ({ ...quiz, questions }));
 
   const add = () => {
@@ -34,7 +38,9 @@ export function QuizEditor({ lesson }: { readonly lesson: QuizLesson }) {
     setQuestions(moveQuestion(lesson.questions, question.id, direction));
     const position = direction === 'up' ? index : index + 2;
     const atEnd = direction === 'up' ? position === 1 : position === lesson.questions.length;
-    focusById(fieldIds.questionMove(lesson.id, question.id, atEnd ? (direction === 'up' ? 'down' : 'up') : direction));
+    focusById(
+      fieldIds.questionMove(lesson.id, question.id, atEnd ? (direction === 'up' ? 'down' : 'up') : direction),
+    );
     announce(t('author.quiz.moved', { position, count: lesson.questions.length }));
   };
 
@@ -68,7 +74,9 @@ export function QuizEditor({ lesson }: { readonly lesson: QuizLesson }) {
             number={index + 1}
             count={lesson.questions.length}
             problemAt={problemAt}
-            onChange={(changed) => setQuestions(lesson.questions.map((item) => (item.id === question.id ? changed : item)))}
+            onChange={(changed) =>
+              setQuestions(lesson.questions.map((item) => (item.id === question.id ? changed : item)))
+            }
             onMove={(direction) => move(question, index, direction)}
             onDelete={() => setDeleting({ question, number: index + 1 })}
           />
@@ -85,7 +93,9 @@ export function QuizEditor({ lesson }: { readonly lesson: QuizLesson }) {
           {t('author.quiz.addQuestion')}
         </Button>
       </div>
-      {problemAt(fieldIds.addQuestion(lesson.id)) && <p class="field__error">{problemAt(fieldIds.addQuestion(lesson.id))}</p>}
+      {problemAt(fieldIds.addQuestion(lesson.id)) && (
+        <p class="field__error">{problemAt(fieldIds.addQuestion(lesson.id))}</p>
+      )}
       <CsvImport lesson={lesson} />
       <ConfirmDialog
         open={deleting !== null}

@@ -57,8 +57,16 @@ export function QuizSettingsFields({ lessonId, settings, onChange, problemAt }: 
           />
         </div>
       )}
-      <Checkbox label={t('author.quiz.shuffleQuestions')} checked={settings.shuffleQuestions} onChecked={(shuffleQuestions) => set({ shuffleQuestions })} />
-      <Checkbox label={t('author.quiz.shuffleOptions')} checked={settings.shuffleOptions} onChecked={(shuffleOptions) => set({ shuffleOptions })} />
+      <Checkbox
+        label={t('author.quiz.shuffleQuestions')}
+        checked={settings.shuffleQuestions}
+        onChecked={(shuffleQuestions) => set({ shuffleQuestions })}
+      />
+      <Checkbox
+        label={t('author.quiz.shuffleOptions')}
+        checked={settings.shuffleOptions}
+        onChecked={(shuffleOptions) => set({ shuffleOptions })}
+      />
       <Checkbox
         label={t('author.quiz.showFeedback')}
         description={t('author.quiz.showFeedbackHint')}

@@ -21,14 +21,27 @@ import {
 
 /** A new question with everything filled in, as an author would leave it. */
 function filled(type: (typeof QUESTION_TYPES)[number]): Question {
-  let question = setPrompt(newQuestion(type, 'q1'), type === 'fill' ? 'Water boils at ___ degrees.' : 'Which?');
+  let question = setPrompt(
+    newQuestion(type, 'q1'),
+    type === 'fill' ? 'Water boils at ___ degrees.' : 'Which?',
+  );
   if (question.type === 'single' || question.type === 'multiple' || question.type === 'ordering') {
-    const ids = question.type === 'ordering' ? question.items.map((item) => item.id) : question.options.map((option) => option.id);
+    const ids =
+      question.type === 'ordering'
+        ? question.items.map((item) => item.id)
+        : question.options.map((option) => option.id);
     for (const id of ids) question = setChoiceText(question, id, `choice ${id}`);
-    if (question.type === 'multiple') question = setCorrectChoice(question, 'o2', true);
+    if (question.type === 'single' || question.type === 'multiple')
+      question = setCorrectChoice(question, 'o2', true);
   }
   if (question.type === 'matching') {
-    for (const pair of question.pairs) question = setPairSide(setPairSide(question, pair.id, 'left', `L${pair.id}`), pair.id, 'right', `R${pair.id}`);
+    for (const pair of question.pairs)
+      question = setPairSide(
+        setPairSide(question, pair.id, 'left', `L${pair.id}`),
+        pair.id,
+        'right',
+        `R${pair.id}`,
+      );
   }
   if (question.type === 'fill') question = setBlankAnswers(question, 0, '100\none hundred\n');
   return cleanQuestion(question);
@@ -51,12 +64,28 @@ describe('quiz questions', () => {
     let single = setFeedback({ ...filled('single'), points: 3 }, 'correct', 'Well done');
     single = setCorrectChoice(single, 'o2', true);
     const multiple = changeQuestionType(single, 'multiple');
-    expect(multiple).toMatchObject({ type: 'multiple', prompt: 'Which?', points: 3, feedback: { correct: 'Well done' }, correct: ['o2'] });
+    expect(multiple).toMatchObject({
+      type: 'multiple',
+      prompt: 'Which?',
+      points: 3,
+      feedback: { correct: 'Well done' },
+      correct: ['o2'],
+    });
     const ordering = changeQuestionType(multiple, 'ordering');
-    expect(ordering.type === 'ordering' && ordering.items.map((item) => item.text)).toEqual(['choice o1', 'choice o2']);
+    expect(ordering.type === 'ordering' && ordering.items.map((item) => item.text)).toEqual([
+      'choice o1',
+      'choice o2',
+    ]);
     const back = changeQuestionType(multiple, 'single');
     expect(back).toMatchObject({ type: 'single', correct: 'o2' });
-    expect(changeQuestionType(single, 'truefalse')).toMatchObject({ type: 'truefalse', prompt: 'Which?', correct: true });
+    expect(changeQuestionType(changeQuestionType(single, 'ordering'), 'single')).toMatchObject({
+      correct: '',
+    });
+    expect(changeQuestionType(single, 'truefalse')).toMatchObject({
+      type: 'truefalse',
+      prompt: 'Which?',
+      correct: true,
+    });
   });
 
   it('have one correct choice for single choice, several for multiple, in option order', () => {
@@ -71,7 +100,8 @@ describe('quiz questions', () => {
 
   it('forget a removed choice as an answer', () => {
     const single = setCorrectChoice(addChoice(newQuestion('single', 'q1')), 'o3', true);
-    expect(removeChoice(single, 'o3')).toMatchObject({ correct: 'o1' });
+    expect(removeChoice(single, 'o3')).toMatchObject({ correct: '' });
+    expect(removeChoice(single, 'o1')).toMatchObject({ correct: 'o3' });
     const multiple = setCorrectChoice(newQuestion('multiple', 'q1'), 'o2', true);
     const without = removeChoice(multiple, 'o2');
     expect(without).toMatchObject({ correct: [] });

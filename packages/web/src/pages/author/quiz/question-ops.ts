@@ -27,7 +27,10 @@ export function nextId(prefix: string, used: readonly string[]): string {
 }
 
 export function nextQuestionId(questions: readonly Question[]): string {
-  return nextId('q', questions.map((question) => question.id));
+  return nextId(
+    'q',
+    questions.map((question) => question.id),
+  );
 }
 
 function blankOptions(count: number): Option[] {
@@ -38,7 +41,8 @@ export function newQuestion(type: QuestionType, id: string): Question {
   const base = { id, prompt: '', points: 1 };
   switch (type) {
     case 'single':
-      return { ...base, type, options: blankOptions(2), correct: 'o1' };
+      // No answer marked yet: the editor's checks then make the author choose one.
+      return { ...base, type, options: blankOptions(2), correct: '' };
     case 'multiple':
       return { ...base, type, options: blankOptions(3), correct: [] };
     case 'truefalse':
@@ -97,12 +101,15 @@ export function changeQuestionType(question: Question, type: QuestionType): Ques
     case 'single': {
       const options = carried ?? fresh.options;
       const wanted = question.type === 'multiple' ? question.correct[0] : undefined;
-      const correct = options.some((option) => option.id === wanted) ? (wanted ?? '') : (options[0]?.id ?? '');
+      const correct = options.some((option) => option.id === wanted) ? (wanted ?? '') : '';
       return { ...fresh, ...shared, options, correct };
     }
     case 'multiple': {
       const options = carried ?? fresh.options;
-      const correct = question.type === 'single' && options.some((o) => o.id === question.correct) ? [question.correct] : [];
+      const correct =
+        question.type === 'single' && options.some((o) => o.id === question.correct)
+          ? [question.correct]
+          : [];
       return { ...fresh, ...shared, options, correct };
     }
     case 'ordering':
@@ -150,15 +157,24 @@ export function addChoice(question: Question): Question {
   switch (question.type) {
     case 'single':
     case 'multiple': {
-      const id = nextId('o', question.options.map((option) => option.id));
+      const id = nextId(
+        'o',
+        question.options.map((option) => option.id),
+      );
       return { ...question, options: [...question.options, { id, text: '' }] };
     }
     case 'ordering': {
-      const id = nextId('o', question.items.map((item) => item.id));
+      const id = nextId(
+        'o',
+        question.items.map((item) => item.id),
+      );
       return { ...question, items: [...question.items, { id, text: '' }] };
     }
     case 'matching': {
-      const id = nextId('p', question.pairs.map((pair) => pair.id));
+      const id = nextId(
+        'p',
+        question.pairs.map((pair) => pair.id),
+      );
       return { ...question, pairs: [...question.pairs, { id, left: '', right: '' }] };
     }
     case 'truefalse':
@@ -168,12 +184,12 @@ export function addChoice(question: Question): Question {
   }
 }
 
-/** Removes a choice; a correct answer that pointed at it goes too (a single choice falls back to the first). */
+/** Removes a choice; a correct answer that pointed at it goes too, so the author marks another. */
 export function removeChoice(question: Question, choiceId: string): Question {
   switch (question.type) {
     case 'single': {
       const options = question.options.filter((option) => option.id !== choiceId);
-      const correct = question.correct === choiceId ? (options[0]?.id ?? '') : question.correct;
+      const correct = question.correct === choiceId ? '' : question.correct;
       return { ...question, options, correct };
     }
     case 'multiple':
@@ -210,7 +226,12 @@ export function setChoiceText(question: Question, choiceId: string, text: string
   }
 }
 
-export function setPairSide(question: Question, pairId: string, side: 'left' | 'right', text: string): Question {
+export function setPairSide(
+  question: Question,
+  pairId: string,
+  side: 'left' | 'right',
+  text: string,
+): Question {
   if (question.type !== 'matching') return question;
   const pairs: Pair[] = question.pairs.map((pair) => (pair.id === pairId ? { ...pair, [side]: text } : pair));
   return { ...question, pairs };
@@ -259,7 +280,10 @@ export function cleanQuestion(question: Question): Question {
   switch (cleaned.type) {
     case 'single':
     case 'multiple':
-      return { ...cleaned, options: cleaned.options.map((option) => ({ ...option, text: option.text.trim() })) };
+      return {
+        ...cleaned,
+        options: cleaned.options.map((option) => ({ ...option, text: option.text.trim() })),
+      };
     case 'ordering':
       return { ...cleaned, items: cleaned.items.map((item) => ({ ...item, text: item.text.trim() })) };
     case 'matching':
@@ -270,7 +294,9 @@ export function cleanQuestion(question: Question): Question {
     case 'fill':
       return {
         ...cleaned,
-        blanks: cleaned.blanks.map((answers) => answers.map((answer) => answer.trim()).filter((answer) => answer !== '')),
+        blanks: cleaned.blanks.map((answers) =>
+          answers.map((answer) => answer.trim()).filter((answer) => answer !== ''),
+        ),
       };
     case 'truefalse':
     case 'numeric':
@@ -279,7 +305,11 @@ export function cleanQuestion(question: Question): Question {
 }
 
 /** Moves a question one place within its quiz. */
-export function moveQuestion(questions: readonly Question[], questionId: string, direction: 'up' | 'down'): Question[] {
+export function moveQuestion(
+  questions: readonly Question[],
+  questionId: string,
+  direction: 'up' | 'down',
+): Question[] {
   const index = questions.findIndex((question) => question.id === questionId);
   const target = direction === 'up' ? index - 1 : index + 1;
   const copy = [...questions];

@@ -7,14 +7,26 @@ import type { Problem } from '../problems.js';
 
 const MAX_POINTS = 1000;
 
-function problem(lessonId: string, question: Question, number: number, field: string, message: Problem['message']): Problem {
-  return { target: fieldIds.questionField(lessonId, question.id, field), message, params: { number }, lessonId };
+function problem(
+  lessonId: string,
+  question: Question,
+  number: number,
+  field: string,
+  message: Problem['message'],
+): Problem {
+  return {
+    target: fieldIds.questionField(lessonId, question.id, field),
+    message,
+    params: { number },
+    lessonId,
+  };
 }
 
 /** Problems of one question; `number` is its 1-based position, used in the messages. */
 export function questionProblems(lessonId: string, question: Question, number: number): Problem[] {
   const found: Problem[] = [];
-  const add = (field: string, message: Problem['message']) => found.push(problem(lessonId, question, number, field, message));
+  const add = (field: string, message: Problem['message']) =>
+    found.push(problem(lessonId, question, number, field, message));
   if (question.prompt.trim() === '') add('prompt', 'author.problem.questionPrompt');
   if (!Number.isFinite(question.points) || question.points <= 0 || question.points > MAX_POINTS) {
     add('points', 'author.problem.points');
@@ -25,11 +37,15 @@ export function questionProblems(lessonId: string, question: Question, number: n
     case 'ordering': {
       const choices = question.type === 'ordering' ? question.items : question.options;
       if (choices.length < 2) add('choices', 'author.problem.choicesTooFew');
-      else if (choices.some((choice) => choice.text.trim() === '')) add('choices', 'author.problem.choiceEmpty');
+      else if (choices.some((choice) => choice.text.trim() === ''))
+        add('choices', 'author.problem.choiceEmpty');
       if (question.type === 'single' && !question.options.some((option) => option.id === question.correct)) {
         add('correct', 'author.problem.correctMissing');
       }
-      if (question.type === 'multiple' && !question.correct.some((id) => question.options.some((o) => o.id === id))) {
+      if (
+        question.type === 'multiple' &&
+        !question.correct.some((id) => question.options.some((o) => o.id === id))
+      ) {
         add('correct', 'author.problem.correctMissing');
       }
       break;
@@ -42,12 +58,14 @@ export function questionProblems(lessonId: string, question: Question, number: n
       break;
     case 'fill':
       question.blanks.forEach((answers, index) => {
-        if (!answers.some((answer) => answer.trim() !== '')) add(`blank-${index}`, 'author.problem.blankAnswers');
+        if (!answers.some((answer) => answer.trim() !== ''))
+          add(`blank-${index}`, 'author.problem.blankAnswers');
       });
       break;
     case 'numeric':
       if (!Number.isFinite(question.answer)) add('answer', 'author.problem.numericAnswer');
-      if (!Number.isFinite(question.tolerance) || question.tolerance < 0) add('tolerance', 'author.problem.tolerance');
+      if (!Number.isFinite(question.tolerance) || question.tolerance < 0)
+        add('tolerance', 'author.problem.tolerance');
       break;
     case 'truefalse':
       break;
@@ -58,16 +76,28 @@ export function questionProblems(lessonId: string, question: Question, number: n
 export function quizSettingsProblems(lessonId: string, settings: QuizSettings): Problem[] {
   const found: Problem[] = [];
   if (!Number.isFinite(settings.passMark) || settings.passMark < 0 || settings.passMark > 1) {
-    found.push({ target: fieldIds.lessonField(lessonId, 'passMark'), message: 'author.problem.passMark', lessonId });
+    found.push({
+      target: fieldIds.lessonField(lessonId, 'passMark'),
+      message: 'author.problem.passMark',
+      lessonId,
+    });
   }
   const limit = settings.attemptLimit;
   if (limit !== null && (!Number.isInteger(limit) || limit < 1)) {
-    found.push({ target: fieldIds.lessonField(lessonId, 'attemptLimit'), message: 'author.problem.attemptLimit', lessonId });
+    found.push({
+      target: fieldIds.lessonField(lessonId, 'attemptLimit'),
+      message: 'author.problem.attemptLimit',
+      lessonId,
+    });
   }
   return found;
 }
 
-export function quizProblems(lessonId: string, settings: QuizSettings, questions: readonly Question[]): Problem[] {
+export function quizProblems(
+  lessonId: string,
+  settings: QuizSettings,
+  questions: readonly Question[],
+): Problem[] {
   return [
     ...quizSettingsProblems(lessonId, settings),
     ...questions.flatMap((question, index) => questionProblems(lessonId, question, index + 1)),
