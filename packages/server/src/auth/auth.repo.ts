@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { identityChanges } from './identity-changes.js';
 import type { ApiTokensTable, RateLimitsTable, SessionsTable } from '../db/schema.js';
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -55,6 +56,7 @@ export class AuthRepo {
   }
 
   async deleteSession(tenantId: string, sessionId: string): Promise<void> {
+    identityChanges.bump(tenantId);
     await this.db
       .deleteFrom('sessions')
       .where('tenant_id', '=', tenantId)
@@ -64,6 +66,7 @@ export class AuthRepo {
 
   /** Ends every session of a user (password reset, disable, delete), except one when given. */
   async deleteUserSessions(tenantId: string, userId: string, exceptSessionId?: string): Promise<void> {
+    identityChanges.bump(tenantId);
     let query = this.db
       .deleteFrom('sessions')
       .where('tenant_id', '=', tenantId)
@@ -120,6 +123,7 @@ export class AuthRepo {
 
   /** Revokes one of the user's tokens; false when there is no such live token. */
   async revokeToken(tenantId: string, userId: string, tokenId: string, now: string): Promise<boolean> {
+    identityChanges.bump(tenantId);
     const result = await this.db
       .updateTable('api_tokens')
       .set({ revoked_at: now })
@@ -132,6 +136,7 @@ export class AuthRepo {
   }
 
   async revokeUserTokens(tenantId: string, userId: string, now: string): Promise<void> {
+    identityChanges.bump(tenantId);
     await this.db
       .updateTable('api_tokens')
       .set({ revoked_at: now })

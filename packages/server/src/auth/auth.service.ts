@@ -18,12 +18,16 @@ import {
 } from './auth.crypto.js';
 import { FailureLimiter, type Limit } from './auth.ratelimit.js';
 import type { AuthRepo, CredentialOwner } from './auth.repo.js';
+import { identityChanges } from './identity-changes.js';
 
 /** Login throttling: failures per username and per client address, in a 15-minute window. */
 export const SIGNIN_LIMITS = { windowMs: 15 * 60_000, perUsername: 10, perIp: 50 } as const;
 /** A session's last_seen_at (and so its sliding expiry) is written at most this often. */
 const TOUCH_EVERY_MS = 60 * 60_000;
 export const API_TOKEN_PREFIX = 'sat_';
+/** How long another replica's sign-out or revocation may take to reach this one. */
+export const ACTOR_CACHE_MS = 5_000;
+const ACTOR_CACHE_SIZE = 10_000;
 
 export interface ClientMeta {
   ip: string;
@@ -55,6 +59,7 @@ const invalidCredentials = () =>
  */
 export class AuthService implements ActorResolver {
   private readonly limiter: FailureLimiter;
+  private readonly actorCache = new Map<string, { actor: Actor; at: number; generation: number }>();
 
   constructor(
     private readonly repo: AuthRepo,
@@ -72,9 +77,27 @@ export class AuthService implements ActorResolver {
     credentials: { cookies: Record<string, string | undefined>; authorization?: string },
   ): Promise<Actor | null> {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? '');
-    if (bearer) return this.resolveToken(tenant, bearer[1]!);
-    const token = credentials.cookies[sessionCookieName(tenant.slug)];
+    const token = bearer ? bearer[1]! : credentials.cookies[sessionCookieName(tenant.slug)];
     if (!token) return null;
+    // Every request asks who is acting; a short cache spares the database two queries each
+    // time. Changes made in this process invalidate it at once (identityChanges).
+    const key = `${tenant.id}:${bearer ? 't' : 's'}:${token}`;
+    const generation = identityChanges.generation(tenant.id);
+    const nowMs = this.clock.now().getTime();
+    const cached = this.actorCache.get(key);
+    if (cached && cached.generation === generation && nowMs - cached.at < ACTOR_CACHE_MS) return cached.actor;
+    const actor = bearer ? await this.resolveToken(tenant, token) : await this.resolveSession(tenant, token);
+    if (actor) {
+      if (this.actorCache.size >= ACTOR_CACHE_SIZE)
+        this.actorCache.delete(this.actorCache.keys().next().value!);
+      this.actorCache.set(key, { actor, at: nowMs, generation });
+    } else {
+      this.actorCache.delete(key);
+    }
+    return actor;
+  }
+
+  private async resolveSession(tenant: TenantRef, token: string): Promise<Actor | null> {
     const now = this.clock.now();
     const owner = await this.repo.sessionOwner(tenant.id, sha256Hex(token), now.toISOString());
     if (!owner) return null;

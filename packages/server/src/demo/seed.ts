@@ -111,19 +111,24 @@ async function seedTenant(
   const users = new Map<string, { id: string; displayName: string }>();
   for (const u of spec.users) {
     step(`${slug}: user ${u.username}`);
-    const created = await services.users.create(tenantId, {
-      username: u.username,
-      displayName: u.displayName,
-      password: u.password,
-      ...(u.pin ? { pin: u.pin } : {}),
-      roles: u.roles,
-      isOperator: u.isOperator === true,
-      locale: u.locale ?? null,
-      sex: u.sex ?? null,
-      birthYear: u.birthYear ?? null,
-      region: u.region ?? null,
-      disability: u.disability ?? null,
-    });
+    const created = await services.users.create(
+      tenantId,
+      {
+        username: u.username,
+        displayName: u.displayName,
+        password: u.password,
+        ...(u.pin ? { pin: u.pin } : {}),
+        roles: u.roles,
+        isOperator: u.isOperator === true,
+        locale: u.locale ?? null,
+        sex: u.sex ?? null,
+        birthYear: u.birthYear ?? null,
+        region: u.region ?? null,
+        disability: u.disability ?? null,
+      },
+      null,
+      { quickHash: true },
+    );
     users.set(u.username, { id: created.id, displayName: u.displayName });
   }
   const userId = (username: string): string => {

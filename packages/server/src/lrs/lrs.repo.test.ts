@@ -90,6 +90,17 @@ describe.each(await engines())('LrsRepo on %s', (engine) => {
     expect((await repo.one(OTHER, untargeted.id, false))?.id).toBe(untargeted.id);
   });
 
+  it('says which new statements a voiding statement stored earlier already targets, in its own tenant only', async () => {
+    const late = row(TENANT);
+    const other = row(TENANT);
+    await repo.insertNew([row(TENANT, { verb_id: VERBS.voided, voided_target: late.id })]);
+    await repo.insertNew([row(OTHER, { verb_id: VERBS.voided, voided_target: other.id })]);
+    const flags = await repo.insertNewNotingVoided([late, other]);
+    expect(Object.fromEntries(flags)).toEqual({ [late.id]: true, [other.id]: false });
+    // A re-sent statement is not new, so it is not reported again.
+    expect((await repo.insertNewNotingVoided([late])).size).toBe(0);
+  });
+
   it('pages by (stored, id) in either direction without skipping ties', async () => {
     const rows = ['01', '01', '01', '02', '02', '03'].map((minute) => row(TENANT, { stored: `2026-01-01T00:${minute}:00.000Z` }));
     await repo.insertNew(rows);

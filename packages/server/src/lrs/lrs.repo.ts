@@ -53,15 +53,38 @@ export class LrsRepo {
 
   /** Inserts what is not stored yet; returns the ids that were new. */
   async insertNew(rows: readonly StatementInsert[]): Promise<Set<string>> {
-    const inserted = new Set<string>();
+    return new Set((await this.insertNewNotingVoided(rows)).keys());
+  }
+
+  /**
+   * Inserts what is not stored yet; returns the ids that were new, each with whether
+   * a voiding statement stored before this INSERT targets it. Asking in the same
+   * round trip spares ingest a SELECT per batch; voiding statements inserted by this
+   * same INSERT may or may not be seen (engines differ), so a batch that holds any
+   * must ask `voidTargeted` itself.
+   */
+  async insertNewNotingVoided(rows: readonly StatementInsert[]): Promise<Map<string, boolean>> {
+    const inserted = new Map<string, boolean>();
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const result = await this.db
         .insertInto('statements')
         .values(rows.slice(i, i + ROWS_PER_INSERT))
         .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
-        .returning('id')
+        .returning((eb) => [
+          'id',
+          eb
+            .exists(
+              eb
+                .selectFrom('statements as v')
+                .select('v.id')
+                .whereRef('v.tenant_id', '=', 'statements.tenant_id')
+                .where('v.voided_target', 'is not', null)
+                .whereRef('v.voided_target', '=', 'statements.id'),
+            )
+            .as('targeted'),
+        ])
         .execute();
-      for (const r of result) inserted.add(r.id);
+      for (const r of result) inserted.set(r.id, Boolean(r.targeted));
     }
     return inserted;
   }

@@ -70,11 +70,11 @@ export class LrsService {
     await checkVoiding(this.repo, tenantId, prepared, authority);
     const rows = await toRows(this.links, tenantId, prepared, authority);
     const touched = await this.repo.transaction(async (tx) => {
-      const inserted = await tx.insertNew(rows);
+      const inserted = await tx.insertNewNotingVoided(rows);
       const duplicates = prepared.filter((p) => !inserted.has(p.id));
       if (duplicates.length > 0) assertSameContent(duplicates, await tx.byIds(tenantId, duplicates.map((d) => d.id)));
       const fresh = rows.filter((r) => inserted.has(r.id));
-      return applyVoiding(tx, tenantId, fresh);
+      return applyVoiding(tx, tenantId, fresh, inserted);
     });
     if (touched.length > 0) this.projections.statementsStored(tenantId, touched);
     return prepared.map((p) => p.id);
@@ -215,12 +215,27 @@ function assertSameContent(duplicates: readonly PreparedStatement[], existing: r
   }
 }
 
-/** Applies voiding for newly stored statements, in both arrival orders; returns the (learner, course) pairs to recompute. */
-async function applyVoiding(tx: LrsRepo, tenantId: string, fresh: readonly StatementInsert[]): Promise<UserCourse[]> {
+/**
+ * Applies voiding for newly stored statements, in both arrival orders; returns the
+ * (learner, course) pairs to recompute. `targeted` tells, for each fresh id, whether
+ * a voiding statement stored before the INSERT names it (see LrsRepo.insertNewNotingVoided).
+ */
+async function applyVoiding(
+  tx: LrsRepo,
+  tenantId: string,
+  fresh: readonly StatementInsert[],
+  targeted: ReadonlyMap<string, boolean>,
+): Promise<UserCourse[]> {
   // A fresh statement may be voided by a voiding statement stored earlier, and a fresh
-  // voiding statement may target one stored earlier: both are in `candidates`.
+  // voiding statement may target one stored earlier: both are in `candidates`. Without
+  // a voiding statement in the batch only the first can happen, and the INSERT already
+  // said which fresh statements have one waiting: usually none, and no query is made.
   const candidates = new Set<string>();
-  for (const r of fresh) candidates.add(r.voided_target ?? r.id);
+  const batchVoids = fresh.some((r) => r.voided_target !== null && r.voided_target !== undefined);
+  for (const r of fresh) {
+    if (batchVoids) candidates.add(r.voided_target ?? r.id);
+    else if (targeted.get(r.id) === true) candidates.add(r.id);
+  }
   const voided = await tx.voidTargeted(tenantId, [...candidates], VERBS.voided);
   const pairs: UserCourse[] = [];
   for (const r of [...fresh, ...voided]) {

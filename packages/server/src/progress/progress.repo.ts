@@ -1,5 +1,5 @@
 import { VERBS } from '@satchel/core';
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { CourseProgressTable, LessonProgressTable } from '../db/schema.js';
 
@@ -77,7 +77,10 @@ export class ProgressRepo {
       .where('tenant_id', '=', tenantId)
       .where('voided', '=', 0)
       .where('verb_id', '!=', VERBS.voided)
-      .where((eb) => eb.or(pairs.map((p) => eb.and([eb('user_id', '=', p.userId), eb('course_id', '=', p.courseId)]))))
+      // A row-value IN over VALUES, not an OR of pairs: SQLite without ANALYZE statistics
+      // scans every statement of the tenant for the OR, but probes statements_user_course
+      // once per pair for this (milliseconds against tens of them on a large record).
+      .where(sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}) in (values ${sql.join(pairs.map((p) => sql`(${p.userId}, ${p.courseId})`))})`)
       .execute();
     return rows.filter((r): r is PairStatementRow => r.user_id !== null && r.course_id !== null);
   }

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { identityChanges } from '../auth/identity-changes.js';
 import type { Db } from '../db/database.js';
 import type { ClassMembersTable, ClassesTable, MembershipsTable, UsersTable } from '../db/schema.js';
 import { chunks, IN_CHUNK } from './users.repo.js';
@@ -88,6 +89,7 @@ export class UserImportRepo {
     now: string,
     onProgress?: (phase: ImportWritePhase, done: number) => void,
   ): Promise<void> {
+    identityChanges.bumpAll();
     await this.db.transaction().execute(async (trx) => {
       for (const part of chunks(write.newClasses, INSERT_CHUNK))
         await trx.insertInto('classes').values(part).execute();

@@ -1,5 +1,6 @@
 import { uuidv7, type Role } from '@satchel/core';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { identityChanges } from '../auth/identity-changes.js';
 import type { Db } from '../db/database.js';
 import type { MembershipsTable, UsersTable } from '../db/schema.js';
 
@@ -201,6 +202,7 @@ export class UsersRepo {
     patch: Updateable<UsersTable> & { updated_at: string },
     roles?: readonly Role[],
   ): Promise<boolean> {
+    identityChanges.bump(tenantId);
     const apply = async (db: Db): Promise<boolean> => {
       const result = await db
         .updateTable('users')
@@ -223,6 +225,7 @@ export class UsersRepo {
     roles: readonly Role[],
     now: string,
   ): Promise<void> {
+    identityChanges.bump(user.tenant_id);
     const existing = await this.membershipsOf(user.tenant_id, [user.id]);
     const byRole = new Map(existing.map((m) => [m.role, m]));
     for (const row of existing) {
@@ -249,6 +252,7 @@ export class UsersRepo {
 
   /** Tombstones the user and their memberships and class places; frees the username for reuse. */
   async softDelete(user: UserRow, now: string): Promise<boolean> {
+    identityChanges.bump(user.tenant_id);
     return this.db.transaction().execute(async (trx) => {
       const done = await trx
         .updateTable('users')

@@ -12,7 +12,7 @@ import {
   type UserListResponse,
 } from '@satchel/core';
 import type { Updateable } from 'kysely';
-import { hashSecret } from '../auth/auth.crypto.js';
+import { BULK_PARAMS, INTERACTIVE_PARAMS, hashSecret } from '../auth/auth.crypto.js';
 import type { AuthRepo } from '../auth/auth.repo.js';
 import type { UsersTable } from '../db/schema.js';
 import type { Actor } from '../http/context.js';
@@ -39,7 +39,17 @@ export class UserService {
     private readonly clock: Clock,
   ) {}
 
-  async create(tenantId: string, input: CreateUserRequest, by: ChangedBy = null): Promise<User> {
+  /**
+   * `quickHash` stores secrets with the bulk-import parameters (upgraded at the user's
+   * first sign-in), for seeding many accounts without a 16 MB scrypt area each.
+   */
+  async create(
+    tenantId: string,
+    input: CreateUserRequest,
+    by: ChangedBy = null,
+    options: { quickHash?: boolean } = {},
+  ): Promise<User> {
+    const params = options.quickHash ? BULK_PARAMS : INTERACTIVE_PARAMS;
     const req = CreateUserRequest.parse(input);
     if (req.isOperator && by && !by.isOperator)
       throw forbidden('Only the instance operator can create an operator');
@@ -50,8 +60,8 @@ export class UserService {
       tenant_id: tenantId,
       username: req.username,
       display_name: req.displayName,
-      password_hash: req.password === undefined ? null : await hashSecret(req.password),
-      pin_hash: req.pin === undefined ? null : await hashSecret(req.pin),
+      password_hash: req.password === undefined ? null : await hashSecret(req.password, params),
+      pin_hash: req.pin === undefined ? null : await hashSecret(req.pin, params),
       email: req.email ?? null,
       phone: req.phone ?? null,
       locale: req.locale ?? null,

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isUuid } from '@satchel/core';
 import type { Services } from '../../app/services.js';
 import { exportCoursePackage } from '../../course-packages/package-export.js';

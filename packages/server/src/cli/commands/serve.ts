@@ -2,9 +2,33 @@ import { buildApp } from '../../app/app.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { systemClock } from '../../platform/clock.js';
-import type { Command } from '../command.js';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CliError, type Command, type CommandIo } from '../command.js';
 import { configFrom } from '../runtime.js';
 import { afterServeStarted, beforeServe } from '../serve-hooks.js';
+
+/**
+ * Seeds the demo in a separate process, so the server never carries the seed's garbage
+ * (hashing, media staging): a hub on a small box keeps its memory for learners.
+ */
+async function seedInChildProcess(io: CommandIo): Promise<void> {
+  const bin = fileURLToPath(new URL('../../../bin/satchel.mjs', import.meta.url));
+  const built = fileURLToPath(new URL('../main.js', import.meta.url));
+  // Running from source (tests, tsx) there is no compiled CLI to start: beforeServe seeds in-process.
+  if (!built.endsWith('.js') || !existsSync(bin) || !existsSync(built)) return;
+  io.out('The database is empty: seeding the demo programme (start with --no-demo to skip this).\n');
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [bin, 'seed-demo'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: io.env,
+    });
+    child.on('exit', (exitCode) => resolve(exitCode));
+  });
+  if (code !== 0)
+    throw new CliError(`seeding the demo failed (exit code ${String(code)}); see the messages above`);
+}
 
 export const serveCommand: Command = {
   name: ['serve'],
@@ -26,6 +50,9 @@ export const serveCommand: Command = {
     const { applied } = await migrateToLatest(handle.db);
     if (applied.length > 0) io.out(`Database migrated (${applied.join(', ')}).\n`);
     const built = await buildApp({ handle, config, clock: systemClock });
+    if (values['no-demo'] !== true && (await built.services.tenants.list()).length === 0) {
+      await seedInChildProcess(io);
+    }
     const seeded = await beforeServe(built.services, io, { seedDemo: values['no-demo'] !== true });
     await built.app.listen({ port: config.port, host: config.host });
     const address = built.app.server.address();
@@ -35,7 +62,10 @@ export const serveCommand: Command = {
     afterServeStarted(io, url, seeded);
     const stop = (): void => {
       io.out('\nStopping…\n');
-      void built.app.close().then(() => handle.destroy()).then(() => process.exit(0));
+      void built.app
+        .close()
+        .then(() => handle.destroy())
+        .then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
