@@ -39,6 +39,16 @@ describe.each(await engines())('LRS credentials on %s', (engine) => {
     expect(JSON.stringify(stored)).not.toContain(made.secret);
   });
 
+  it('refuses a remembered key with a wrong secret, and forgets it the moment it is revoked', async () => {
+    const credentials = server.services.lrsCredentials;
+    const made = await credentials.create(school.id, 'Hub sync');
+    expect(await credentials.verify(made.key, made.secret)).not.toBeNull();
+    expect(await credentials.verify(made.key, `${made.secret}x`)).toBeNull();
+    expect(await credentials.verify(made.key, made.secret)).not.toBeNull();
+    await credentials.revoke(school.id, made.id);
+    expect(await credentials.verify(made.key, made.secret)).toBeNull();
+  });
+
   it('lets an admin create, list and revoke credentials over HTTP', async () => {
     const res = await admin.post(`/api/t/${school.slug}/lrs-credentials`, { name: 'Kobo forms' });
     expect(res.status).toBe(201);

@@ -54,7 +54,8 @@ export class ProgressRepo {
     const latest = new Map<string, { id: string; version: number }>();
     for (const row of rows) {
       const seen = latest.get(row.course_id);
-      if (!seen || row.version > seen.version) latest.set(row.course_id, { id: row.id, version: row.version });
+      if (!seen || row.version > seen.version)
+        latest.set(row.course_id, { id: row.id, version: row.version });
     }
     return new Map([...latest].map(([courseId, v]) => [courseId, v.id]));
   }
@@ -73,14 +74,27 @@ export class ProgressRepo {
     if (pairs.length === 0) return [];
     const rows = await this.db
       .selectFrom('statements')
-      .select(['user_id', 'course_id', 'id', 'verb_id', 'object_id', 'registration', 'timestamp', 'stored', 'result', 'authority_kind'])
+      .select([
+        'user_id',
+        'course_id',
+        'id',
+        'verb_id',
+        'object_id',
+        'registration',
+        'timestamp',
+        'stored',
+        'result',
+        'authority_kind',
+      ])
       .where('tenant_id', '=', tenantId)
       .where('voided', '=', 0)
       .where('verb_id', '!=', VERBS.voided)
       // A row-value IN over VALUES, not an OR of pairs: SQLite without ANALYZE statistics
       // scans every statement of the tenant for the OR, but probes statements_user_course
       // once per pair for this (milliseconds against tens of them on a large record).
-      .where(sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}) in (values ${sql.join(pairs.map((p) => sql`(${p.userId}, ${p.courseId})`))})`)
+      .where(
+        sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}) in (values ${sql.join(pairs.map((p) => sql`(${p.userId}, ${p.courseId})`))})`,
+      )
       .execute();
     return rows.filter((r): r is PairStatementRow => r.user_id !== null && r.course_id !== null);
   }
@@ -93,17 +107,23 @@ export class ProgressRepo {
    */
   async save(tenantId: string, writes: readonly ProgressWrite[]): Promise<void> {
     if (writes.length === 0) return;
+    const kept = writes.flatMap((w) => w.lessons);
     await this.db.transaction().execute(async (tx) => {
       await tx
         .deleteFrom('lesson_progress')
         .where('tenant_id', '=', tenantId)
-        .where((eb) =>
-          eb.or(
-            writes.map((w) => {
-              const same = [eb('user_id', '=', w.pair.userId), eb('course_id', '=', w.pair.courseId)];
-              const kept = w.lessons.map((l) => l.lesson_id);
-              return eb.and(kept.length === 0 ? same : [...same, eb('lesson_id', 'not in', kept)]);
-            }),
+        // Row values keep this one index lookup per pair on both engines (a long OR made
+        // SQLite scan the tenant's rows).
+        .where(
+          sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}) in (values ${sql.join(
+            writes.map((w) => sql`(${w.pair.userId}, ${w.pair.courseId})`),
+          )})`,
+        )
+        .$if(kept.length > 0, (q) =>
+          q.where(
+            sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}, ${sql.ref('lesson_id')}) not in (values ${sql.join(
+              kept.map((l) => sql`(${l.user_id}, ${l.course_id}, ${l.lesson_id})`),
+            )})`,
           ),
         )
         .execute();
@@ -167,7 +187,11 @@ export class ProgressRepo {
       .execute();
   }
 
-  async courseRow(tenantId: string, userId: string, courseId: string): Promise<CourseProgressRow | undefined> {
+  async courseRow(
+    tenantId: string,
+    userId: string,
+    courseId: string,
+  ): Promise<CourseProgressRow | undefined> {
     return this.db
       .selectFrom('course_progress')
       .selectAll()
