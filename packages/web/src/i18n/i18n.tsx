@@ -16,29 +16,68 @@ import type { Catalogue, MessageKey } from './messages/en.js';
 export type { MessageKey, Catalogue } from './messages/en.js';
 export type { MessageParams } from './message-format.js';
 
-// One chunk per language, fetched only when that language is shown.
-const loaders: Record<CatalogueLocale, () => Promise<Catalogue>> = {
-  en: () => import('./messages/en.js').then((module) => module.en),
-  fr: () => import('./messages/fr.js').then((module) => module.fr),
-  es: () => import('./messages/es.js').then((module) => module.es),
-  pt: () => import('./messages/pt.js').then((module) => module.pt),
-  ar: () => import('./messages/ar.js').then((module) => module.ar),
+// One chunk per language, fetched only when that language is shown; the messages of staff
+// pages (author, admin, educator, reports) are a second chunk, so learners never download them.
+type Messages = Readonly<Record<string, string>>;
+const learnerLoaders: Record<CatalogueLocale, () => Promise<Messages>> = {
+  en: () => import('./messages/runtime-en.js').then((module) => module.messages),
+  fr: () => import('./messages/runtime-fr.js').then((module) => module.messages),
+  es: () => import('./messages/runtime-es.js').then((module) => module.messages),
+  pt: () => import('./messages/runtime-pt.js').then((module) => module.messages),
+  ar: () => import('./messages/runtime-ar.js').then((module) => module.messages),
+};
+const staffLoaders: Record<CatalogueLocale, () => Promise<Messages>> = {
+  en: () => import('./messages/staff-en.js').then((module) => module.messages),
+  fr: () => import('./messages/staff-fr.js').then((module) => module.messages),
+  es: () => import('./messages/staff-es.js').then((module) => module.messages),
+  pt: () => import('./messages/staff-pt.js').then((module) => module.messages),
+  ar: () => import('./messages/staff-ar.js').then((module) => module.messages),
 };
 
 const loading = new Map<CatalogueLocale, Promise<Catalogue>>();
+const staffLoading = new Map<CatalogueLocale, Promise<void>>();
+/** Once a staff page has been opened, every language loaded afterwards brings its staff messages too. */
+let staffWanted = false;
+
+function loadStaffInto(locale: CatalogueLocale, catalogue: Catalogue): Promise<void> {
+  let pending = staffLoading.get(locale);
+  if (!pending) {
+    pending = staffLoaders[locale]()
+      .then((staff) => void Object.assign(catalogue, staff))
+      .catch((error: unknown) => {
+        staffLoading.delete(locale);
+        throw error;
+      });
+    staffLoading.set(locale, pending);
+  }
+  return pending;
+}
 
 /** Loads the catalogue that serves `tag` (English when there is none); a failed load can be retried. */
 export function loadCatalogue(tag: string): Promise<Catalogue> {
   const locale = catalogueFor(tag) ?? 'en';
   let pending = loading.get(locale);
   if (!pending) {
-    pending = loaders[locale]().catch((error: unknown) => {
-      loading.delete(locale);
-      throw error;
-    });
+    // The staff keys are filled in by loadStaffMessages before any staff page renders.
+    pending = learnerLoaders[locale]()
+      .then((messages) => ({ ...messages }) as Catalogue)
+      .catch((error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      });
     loading.set(locale, pending);
   }
-  return pending;
+  if (!staffWanted) return pending;
+  return pending.then(async (catalogue) => {
+    await loadStaffInto(locale, catalogue);
+    return catalogue;
+  });
+}
+
+/** Makes sure the staff messages of the page's language are loaded (awaited by staff routes). */
+export async function loadStaffMessages(tag: string = document.documentElement.lang || 'en'): Promise<void> {
+  staffWanted = true;
+  await loadCatalogue(tag);
 }
 
 export interface I18n {
@@ -60,7 +99,11 @@ export interface I18n {
 
 export function createI18n(locale: string, catalogue: Catalogue): I18n {
   const has = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(catalogue, key);
-  const t = (key: MessageKey, params?: MessageParams) => formatMessage(catalogue[key], params, locale);
+  // A key missing at run time (a staff chunk that failed to load) shows as itself, never a crash.
+  const t = (key: MessageKey, params?: MessageParams) => {
+    const message = catalogue[key] as string | undefined;
+    return message === undefined ? key : formatMessage(message, params, locale);
+  };
   return {
     locale,
     dir: textDirection(locale),

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Role } from '@satchel/core';
+import { loadStaffMessages } from '../i18n/i18n.js';
 import { decideAccess, type Access } from './guards.js';
 import { currentLocation, navigate, useLocation } from './history.js';
 import { ErrorBoundary, lazy } from './lazy.js';
@@ -24,7 +25,10 @@ export interface RouteDef {
 
 /** One line per route: `route('/catalog', () => import('../pages/learner/CatalogPage.js'), ['learner'])`. */
 export function route(path: string, load: () => PageModule, access: Access = 'user'): RouteDef {
-  return { path, access, page: lazy(load) };
+  // Staff pages bring their messages along; learners never download them.
+  const staffOnly = Array.isArray(access) && !access.includes('learner');
+  const loadPage = staffOnly ? () => Promise.all([load(), loadStaffMessages()]).then(([page]) => page) : load;
+  return { path, access, page: lazy(loadPage) };
 }
 
 /** Changes the address without adding history, after the current render. */

@@ -108,7 +108,8 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.logoFileRequired': 'اختر ملف صورة أولًا.',
   'admin.settings.storage': 'المساحة المستخدمة',
   'admin.settings.storageUse': 'استُخدم {used} من {limit}.',
-  'admin.settings.storageHint': 'يمكن أن يصل الملف الواحد المرفوع إلى {upload}. مشغّل هذا الخادم وحده يمكنه تغيير هذه الحدود.',
+  'admin.settings.storageHint':
+    'يمكن أن يصل الملف الواحد المرفوع إلى {upload}. مشغّل هذا الخادم وحده يمكنه تغيير هذه الحدود.',
   'admin.settings.save': 'حفظ الإعدادات',
   'admin.settings.saved': 'حُفظت الإعدادات. سيرى الناس التغييرات في المرة القادمة التي يفتحون فيها التطبيق.',
   'admin.settings.conflictTitle': 'غيّر شخص آخر هذه الإعدادات',
@@ -250,7 +251,8 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.no': 'لا',
   'admin.import.col.sourcedId':
     'معرّف الشخص في نظامك المدرسي. تستخدمه عمليات الاستيراد اللاحقة للعثور على الشخص نفسه حتى لو تغيّر اسم المستخدم.',
-  'admin.import.col.username': 'من 2 إلى 64 حرفًا أو رقمًا أو نقطة أو شرطة أو شرطة سفلية. يُستخدم لتسجيل الدخول.',
+  'admin.import.col.username':
+    'من 2 إلى 64 حرفًا أو رقمًا أو نقطة أو شرطة أو شرطة سفلية. يُستخدم لتسجيل الدخول.',
   'admin.import.col.givenName': 'الاسم الأول.',
   'admin.import.col.familyName': 'اسم العائلة.',
   'admin.import.col.role':
@@ -259,7 +261,8 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.col.pin': 'من 4 إلى 6 أرقام، لتسجيل الدخول برمز PIN.',
   'admin.import.col.email': 'عنوان بريد إلكتروني.',
   'admin.import.col.phone': 'رقم هاتف، حتى 40 حرفًا.',
-  'admin.import.col.grades': 'رمز المرحلة الدراسية في المنهج، مثل G1. الصفوف التي ينشئها الاستيراد تأخذ هذه المرحلة.',
+  'admin.import.col.grades':
+    'رمز المرحلة الدراسية في المنهج، مثل G1. الصفوف التي ينشئها الاستيراد تأخذ هذه المرحلة.',
   'admin.import.col.classCode':
     'رمز الصف الذي ينضمّ إليه الشخص (متعلّمًا، أو معلّمًا إن كان معلّمًا). يُنشأ الصف إن لم يكن موجودًا. لعدة صفوف: افصل بينها بـ«;».',
   'admin.import.col.sex': 'female أو male أو other (وتصلح F وM وO)، أو فارغ. للتقارير فقط.',
@@ -295,7 +298,8 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.row.operator_protected': 'مشغّل الخادم وحده يمكنه تغيير هذا الحساب.',
   'admin.import.file.csv_empty': 'الملف فارغ.',
   'admin.import.file.csv_not_text': 'الملف ليس ملفًا نصيًا بصيغة CSV.',
-  'admin.import.file.csv_not_utf8': 'الملف ليس نصًا بترميز UTF-8. في Excel، احفظه بصيغة «CSV UTF-8 (مفصول بفواصل)».',
+  'admin.import.file.csv_not_utf8':
+    'الملف ليس نصًا بترميز UTF-8. في Excel، احفظه بصيغة «CSV UTF-8 (مفصول بفواصل)».',
   'admin.import.file.csv_unreadable': 'سطر العناوين (السطر 1) ليس CSV صالحًا.',
   'admin.import.file.csv_no_rows': 'في الملف سطر عناوين بلا أي أشخاص.',
   'admin.import.file.csv_missing_columns': 'يحتاج سطر العناوين إلى هذه الأعمدة: {columns}.',
@@ -303,7 +307,8 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.file.csv_too_many_rows': 'يمكن أن يحتوي الملف على {max} سطر على الأكثر. قسّمه إلى ملفات أصغر.',
   'admin.import.file.payload_too_large': 'الملف كبير جدًا. قسّمه إلى ملفات أصغر.',
   'admin.import.file.unsupported_media_type': 'تعذّر إرسال الملف بصيغة CSV. أعد المحاولة.',
-  'admin.import.file.import_conflict': 'تغيّر بعض المستخدمين أثناء الاستيراد، لذلك لم يُستورد شيء. استورد الملف مجددًا.',
+  'admin.import.file.import_conflict':
+    'تغيّر بعض المستخدمين أثناء الاستيراد، لذلك لم يُستورد شيء. استورد الملف مجددًا.',
 
   // admin.classes
   'admin.classes.title': 'الصفوف',
@@ -431,10 +436,12 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.lrs.revokedOn': 'أُلغي في {date}',
   'admin.lrs.revoke': 'إلغاء',
   'admin.lrs.revokeTitle': 'إلغاء {name}؟',
-  'admin.lrs.revokeBody': 'تتوقف الأدوات التي تستخدم هذا المفتاح عن العمل فورًا. لا يمكن التراجع عن ذلك؛ أنشئ مفتاحًا جديدًا عند الحاجة.',
+  'admin.lrs.revokeBody':
+    'تتوقف الأدوات التي تستخدم هذا المفتاح عن العمل فورًا. لا يمكن التراجع عن ذلك؛ أنشئ مفتاحًا جديدًا عند الحاجة.',
   'admin.lrs.revokedDone': 'أُلغي {name}.',
   'admin.lrs.createdTitle': 'مفتاح {name}',
-  'admin.lrs.onceWarning': 'انسخ السرّ الآن: لن يظهر إلا مرة واحدة. إذا ضاع، ألغِ هذا المفتاح وأنشئ مفتاحًا جديدًا.',
+  'admin.lrs.onceWarning':
+    'انسخ السرّ الآن: لن يظهر إلا مرة واحدة. إذا ضاع، ألغِ هذا المفتاح وأنشئ مفتاحًا جديدًا.',
   'admin.lrs.copyEndpoint': 'نسخ عنوان الوصول',
   'admin.lrs.copyKey': 'نسخ المفتاح',
   'admin.lrs.copySecret': 'نسخ السرّ',

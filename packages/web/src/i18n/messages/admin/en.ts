@@ -12,7 +12,8 @@ export const enAdmin = {
   'admin.nav.lrs': 'LRS access',
   'admin.nav.settings': 'Settings',
   'admin.nav.reports': 'Reports',
-  'admin.form.problems': '{count, plural, one {There is a problem to fix} other {There are # problems to fix}}',
+  'admin.form.problems':
+    '{count, plural, one {There is a problem to fix} other {There are # problems to fix}}',
   'admin.pager.label': 'Pages',
   'admin.pager.previous': 'Previous page',
   'admin.pager.next': 'Next page',
@@ -41,7 +42,8 @@ export const enAdmin = {
   'admin.settings.nameHint': 'Shown on the list of platforms and in page titles.',
   'admin.settings.nameInvalid': 'Enter a name of 1 to 120 characters.',
   'admin.settings.locales': 'Languages offered',
-  'admin.settings.localesHint': 'People can switch between these languages. Courses can be offered in each of them.',
+  'admin.settings.localesHint':
+    'People can switch between these languages. Courses can be offered in each of them.',
   'admin.settings.localesRequired': 'Choose at least one language.',
   'admin.settings.defaultLocale': 'Default language',
   'admin.settings.defaultLocaleHint': 'Used for people whose browser language is not offered.',
@@ -95,7 +97,8 @@ export const enAdmin = {
   'admin.settings.noLogo': 'No logo',
   'admin.settings.currentLogo': 'Current logo',
   'admin.settings.logoUpload': 'Upload a new logo',
-  'admin.settings.logoUploadHint': 'PNG, JPEG, WebP, GIF or SVG. It is added to the library and chosen as the logo.',
+  'admin.settings.logoUploadHint':
+    'PNG, JPEG, WebP, GIF or SVG. It is added to the library and chosen as the logo.',
   'admin.settings.logoUploadSubmit': 'Upload logo',
   'admin.settings.logoUploading': 'Uploading the logo',
   'admin.settings.logoUploaded': 'Logo uploaded. Save the settings to use it.',
@@ -205,14 +208,16 @@ export const enAdmin = {
   'admin.import.file': 'CSV file',
   'admin.import.fileHint': 'Saved as “CSV UTF-8”. The first row holds the column names.',
   'admin.import.fileRequired': 'Choose a CSV file first.',
-  'admin.import.fileNotCsv': 'This is not a CSV file. In your spreadsheet, use “Save as” and choose CSV UTF-8.',
+  'admin.import.fileNotCsv':
+    'This is not a CSV file. In your spreadsheet, use “Save as” and choose CSV UTF-8.',
   'admin.import.check': 'Check file',
   'admin.import.submit': '{count, plural, one {Import # user} other {Import # users}}',
   'admin.import.uploading': 'Uploading {name}',
   'admin.import.checking': 'Checking the rows…',
   'admin.import.importing': 'Importing…',
   'admin.import.resultLabel': 'Result',
-  'admin.import.checkedTitle': '{rows, plural, one {The file is ready: # row checked} other {The file is ready: # rows checked}}',
+  'admin.import.checkedTitle':
+    '{rows, plural, one {The file is ready: # row checked} other {The file is ready: # rows checked}}',
   'admin.import.checkedSummary':
     'Importing it will create {created, plural, one {# user} other {# users}}, update {updated, plural, one {# user} other {# users}} and create {classes, plural, one {# class} other {# classes}}. Nothing has changed yet.',
   'admin.import.doneTitle': 'Import complete',
@@ -233,7 +238,8 @@ export const enAdmin = {
   'admin.import.columnsIntro':
     'Only username and role are required; leave out any other column, or leave its cells empty. Column names are not case-sensitive.',
   'admin.import.template': 'Download a template',
-  'admin.import.templateHint': 'The template has every column and two example rows: replace them with your people.',
+  'admin.import.templateHint':
+    'The template has every column and two example rows: replace them with your people.',
   'admin.import.columnsCaption': 'Columns of the file',
   'admin.import.required': 'Required',
   'admin.import.meaning': 'What to put in it',
@@ -250,7 +256,8 @@ export const enAdmin = {
   'admin.import.col.pin': '4 to 6 digits, for signing in with a PIN.',
   'admin.import.col.email': 'An email address.',
   'admin.import.col.phone': 'A phone number, up to 40 characters.',
-  'admin.import.col.grades': 'The grade code from the curriculum, such as G1. Classes created by the import get this grade.',
+  'admin.import.col.grades':
+    'The grade code from the curriculum, such as G1. Classes created by the import get this grade.',
   'admin.import.col.classCode':
     'The code of the class the person joins (as a learner, or as an educator for educators). A class that does not exist yet is created. Several classes: separate them with “;”.',
   'admin.import.col.sex': 'female, male or other (F, M, O also work), or empty. Used for reports only.',
@@ -286,7 +293,8 @@ export const enAdmin = {
   'admin.import.row.operator_protected': 'Only the server operator can change this account.',
   'admin.import.file.csv_empty': 'The file is empty.',
   'admin.import.file.csv_not_text': 'The file is not a CSV text file.',
-  'admin.import.file.csv_not_utf8': 'The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (comma delimited)”.',
+  'admin.import.file.csv_not_utf8':
+    'The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (comma delimited)”.',
   'admin.import.file.csv_unreadable': 'The header row (row 1) is not valid CSV.',
   'admin.import.file.csv_no_rows': 'The file has a header row but no people.',
   'admin.import.file.csv_missing_columns': 'The header row needs these columns: {columns}.',
@@ -304,7 +312,8 @@ export const enAdmin = {
   'admin.classes.search': 'Name or code',
   'admin.classes.count': '{count, plural, =0 {No classes} one {# class} other {# classes}}',
   'admin.classes.empty': 'No classes yet',
-  'admin.classes.emptyHelp': 'Create a class, or import users with a classCode column to create classes for you.',
+  'admin.classes.emptyHelp':
+    'Create a class, or import users with a classCode column to create classes for you.',
   'admin.classes.noMatch': 'No class matches this search',
   'admin.classes.name': 'Name',
   'admin.classes.code': 'Code',
@@ -336,11 +345,13 @@ export const enAdmin = {
   'admin.classes.deleteBody':
     'Its members keep their accounts and their learning records. Courses assigned to the class are no longer assigned to its learners.',
   'admin.classes.members': 'Members',
-  'admin.classes.educatorsCaption': '{count, plural, =0 {No educators yet} one {# educator} other {# educators}}',
+  'admin.classes.educatorsCaption':
+    '{count, plural, =0 {No educators yet} one {# educator} other {# educators}}',
   'admin.classes.learnersCaption': '{count, plural, =0 {No learners yet} one {# learner} other {# learners}}',
   'admin.classes.removeMember': 'Remove',
   'admin.classes.removeTitle': 'Remove {name} from the class?',
-  'admin.classes.removeBody': 'They stay on the platform and keep their learning records; only their place in {name} ends.',
+  'admin.classes.removeBody':
+    'They stay on the platform and keep their learning records; only their place in {name} ends.',
   'admin.classes.removedDone': '{name} removed from the class.',
   'admin.classes.addMembers': 'Add members',
   'admin.classes.findPeople': 'Find people to add',
@@ -353,7 +364,8 @@ export const enAdmin = {
 
   // admin.enrolments
   'admin.enrolments.title': 'Enrolments',
-  'admin.enrolments.intro': 'Choose a course to see who takes it, assign it to people or classes, or remove enrolments.',
+  'admin.enrolments.intro':
+    'Choose a course to see who takes it, assign it to people or classes, or remove enrolments.',
   'admin.enrolments.course': 'Course',
   'admin.enrolments.enrolledIn': 'Enrolled in {title}',
   'admin.enrolments.progressCsv': 'Download the learners’ progress in this course (CSV)',
@@ -395,7 +407,8 @@ export const enAdmin = {
   'admin.enrolments.chooseCourseFirst': 'Choose a course first.',
   'admin.enrolments.choosePathFirst': 'Choose a learning path first.',
   'admin.enrolments.removeTitle': 'Remove {title} from the class?',
-  'admin.enrolments.removeClassBody': 'The learners of {name} keep what they have done, but it is no longer assigned to them.',
+  'admin.enrolments.removeClassBody':
+    'The learners of {name} keep what they have done, but it is no longer assigned to them.',
   'admin.enrolments.removedDone': '{title} is no longer assigned.',
 
   // admin.lrs
@@ -419,14 +432,17 @@ export const enAdmin = {
   'admin.lrs.revokedOn': 'Revoked on {date}',
   'admin.lrs.revoke': 'Revoke',
   'admin.lrs.revokeTitle': 'Revoke {name}?',
-  'admin.lrs.revokeBody': 'Tools using this key stop working at once. This cannot be undone; create a new key if needed.',
+  'admin.lrs.revokeBody':
+    'Tools using this key stop working at once. This cannot be undone; create a new key if needed.',
   'admin.lrs.revokedDone': '{name} revoked.',
   'admin.lrs.createdTitle': 'Key for {name}',
-  'admin.lrs.onceWarning': 'Copy the secret now: it is shown only once. If it is lost, revoke this key and create a new one.',
+  'admin.lrs.onceWarning':
+    'Copy the secret now: it is shown only once. If it is lost, revoke this key and create a new one.',
   'admin.lrs.copyEndpoint': 'Copy the endpoint',
   'admin.lrs.copyKey': 'Copy the key',
   'admin.lrs.copySecret': 'Copy the secret',
-  'admin.lrs.basicHint': 'Tools sign in with HTTP Basic authentication: the key as the user name, the secret as the password.',
+  'admin.lrs.basicHint':
+    'Tools sign in with HTTP Basic authentication: the key as the user name, the secret as the password.',
   'admin.lrs.savedIt': 'I have saved the secret',
 
   // educator.
@@ -454,7 +470,8 @@ export const enAdmin = {
   // reports.
   'reports.title': 'Reports',
   'reports.introAdmin': 'Enrolments and completions on the whole platform, per course and per class.',
-  'reports.introEducator': 'Enrolments and completions of the learners in your classes, per course and per class.',
+  'reports.introEducator':
+    'Enrolments and completions of the learners in your classes, per course and per class.',
   'reports.filters': 'Report filters',
   'reports.filterCourse': 'Course title contains',
   'reports.filterClass': 'Class',
@@ -466,7 +483,8 @@ export const enAdmin = {
   'reports.coursesHint':
     'Enrolled: learners enrolled directly or through a class. Started: learners who did anything in the course. Completion rate: completed out of enrolled or started learners.',
   'reports.classCoursesTitle': 'Per course in {name}',
-  'reports.classCoursesHint': 'Completion rate: learners of the class who completed the course, out of all its learners.',
+  'reports.classCoursesHint':
+    'Completion rate: learners of the class who completed the course, out of all its learners.',
   'reports.coursesCsv': 'Download this table (CSV)',
   'reports.classLearnersCsv': 'Download each learner’s progress (CSV)',
   'reports.completionChart': 'Completion rate by course',

@@ -43,7 +43,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.nameHint': 'Aparece en la lista de plataformas y en el título de las páginas.',
   'admin.settings.nameInvalid': 'Escribe un nombre de 1 a 120 caracteres.',
   'admin.settings.locales': 'Idiomas ofrecidos',
-  'admin.settings.localesHint': 'Las personas pueden cambiar entre estos idiomas. Se pueden ofrecer cursos en cada uno.',
+  'admin.settings.localesHint':
+    'Las personas pueden cambiar entre estos idiomas. Se pueden ofrecer cursos en cada uno.',
   'admin.settings.localesRequired': 'Elige al menos un idioma.',
   'admin.settings.defaultLocale': 'Idioma predeterminado',
   'admin.settings.defaultLocaleHint': 'Se usa cuando el idioma del navegador no se ofrece.',
@@ -59,7 +60,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.policy.admin': 'Solo los administradores crean cuentas',
   'admin.settings.policyHint.open': 'Los visitantes también pueden ver el catálogo antes de registrarse.',
   'admin.settings.policyHint.invite': 'Se necesita el código de abajo para crear una cuenta.',
-  'admin.settings.policyHint.admin': 'Crea las cuentas en la página Usuarios o impórtalas desde un archivo CSV.',
+  'admin.settings.policyHint.admin':
+    'Crea las cuentas en la página Usuarios o impórtalas desde un archivo CSV.',
   'admin.settings.inviteCode': 'Código de invitación',
   'admin.settings.inviteCodeHint': 'De 4 a 100 caracteres. Compártelo solo con quienes deban unirse.',
   'admin.settings.inviteCodeRequired': 'Escribe el código que usarán las personas.',
@@ -73,7 +75,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.primaryColor': 'Color principal',
   'admin.settings.accentColor': 'Color de acento',
   'admin.settings.colourHint': 'Un código hexadecimal como #1d4ed8.',
-  'admin.settings.colourInvalid': 'Escribe un color como # seguido de seis cifras hexadecimales, por ejemplo #1d4ed8.',
+  'admin.settings.colourInvalid':
+    'Escribe un color como # seguido de seis cifras hexadecimales, por ejemplo #1d4ed8.',
   'admin.settings.colourPicker': '{name}: selector de color',
   'admin.settings.preview': 'Vista previa',
   'admin.settings.previewUnavailable': 'La vista previa aparece cuando los dos colores son válidos.',
@@ -97,7 +100,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.noLogo': 'Sin logotipo',
   'admin.settings.currentLogo': 'Logotipo actual',
   'admin.settings.logoUpload': 'Subir un logotipo nuevo',
-  'admin.settings.logoUploadHint': 'PNG, JPEG, WebP, GIF o SVG. Se añade a la biblioteca y se elige como logotipo.',
+  'admin.settings.logoUploadHint':
+    'PNG, JPEG, WebP, GIF o SVG. Se añade a la biblioteca y se elige como logotipo.',
   'admin.settings.logoUploadSubmit': 'Subir logotipo',
   'admin.settings.logoUploading': 'Subiendo el logotipo',
   'admin.settings.logoUploaded': 'Logotipo subido. Guarda la configuración para usarlo.',
@@ -107,7 +111,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.storageHint':
     'Cada archivo subido puede ocupar hasta {upload}. Solo el operador de este servidor puede cambiar estos límites.',
   'admin.settings.save': 'Guardar la configuración',
-  'admin.settings.saved': 'Configuración guardada. Las personas verán los cambios la próxima vez que abran la aplicación.',
+  'admin.settings.saved':
+    'Configuración guardada. Las personas verán los cambios la próxima vez que abran la aplicación.',
   'admin.settings.conflictTitle': 'Otra persona cambió esta configuración',
   'admin.settings.conflict':
     'La configuración cambió desde que abriste esta página, así que la tuya no se guardó. Vuelve a cargarla para ver la configuración actual y repite tus cambios.',
@@ -125,7 +130,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.users.statusFilter': 'Estado',
   'admin.users.anyStatus': 'Cualquier estado',
   'admin.users.searchSubmit': 'Buscar',
-  'admin.users.count': '{count, plural, =0 {Ningún usuario} one {# usuario} many {# de usuarios} other {# usuarios}}',
+  'admin.users.count':
+    '{count, plural, =0 {Ningún usuario} one {# usuario} many {# de usuarios} other {# usuarios}}',
   'admin.users.empty': 'Todavía no hay usuarios',
   'admin.users.noMatch': 'Ningún usuario coincide con esta búsqueda',
   'admin.users.username': 'Usuario',
@@ -163,7 +169,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.users.sex.other': 'Otro',
   'admin.users.notRecorded': 'Sin registrar',
   'admin.users.birthYear': 'Año de nacimiento',
-  'admin.users.birthYearHint': 'Cuatro cifras, como 2012. Los informes agrupan a las personas por tramo de edad.',
+  'admin.users.birthYearHint':
+    'Cuatro cifras, como 2012. Los informes agrupan a las personas por tramo de edad.',
   'admin.users.region': 'Región',
   'admin.users.disability': 'Discapacidad',
   'admin.users.disabilityHint': 'Si la persona tiene una discapacidad.',
@@ -207,7 +214,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.file': 'Archivo CSV',
   'admin.import.fileHint': 'Guardado como «CSV UTF-8». La primera fila lleva los nombres de las columnas.',
   'admin.import.fileRequired': 'Primero elige un archivo CSV.',
-  'admin.import.fileNotCsv': 'No es un archivo CSV. En tu hoja de cálculo usa «Guardar como» y elige CSV UTF-8.',
+  'admin.import.fileNotCsv':
+    'No es un archivo CSV. En tu hoja de cálculo usa «Guardar como» y elige CSV UTF-8.',
   'admin.import.check': 'Comprobar el archivo',
   'admin.import.submit':
     '{count, plural, one {Importar # usuario} many {Importar # de usuarios} other {Importar # usuarios}}',
@@ -238,7 +246,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.columnsIntro':
     'Solo username y role son obligatorias; omite cualquier otra columna o deja sus celdas vacías. No importa si los nombres de columna van en mayúsculas o minúsculas.',
   'admin.import.template': 'Descargar una plantilla',
-  'admin.import.templateHint': 'La plantilla tiene todas las columnas y dos filas de ejemplo: sustitúyelas por tus personas.',
+  'admin.import.templateHint':
+    'La plantilla tiene todas las columnas y dos filas de ejemplo: sustitúyelas por tus personas.',
   'admin.import.columnsCaption': 'Columnas del archivo',
   'admin.import.required': 'Obligatoria',
   'admin.import.meaning': 'Qué poner',
@@ -246,7 +255,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.no': 'No',
   'admin.import.col.sourcedId':
     'El identificador de la persona en tu sistema escolar. Las importaciones siguientes lo usan para encontrar a la misma persona aunque cambie su usuario.',
-  'admin.import.col.username': 'De 2 a 64 letras, cifras, puntos, guiones o guiones bajos. Sirve para entrar.',
+  'admin.import.col.username':
+    'De 2 a 64 letras, cifras, puntos, guiones o guiones bajos. Sirve para entrar.',
   'admin.import.col.givenName': 'Nombre.',
   'admin.import.col.familyName': 'Apellidos.',
   'admin.import.col.role':
@@ -255,11 +265,13 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.col.pin': 'De 4 a 6 cifras, para entrar con PIN.',
   'admin.import.col.email': 'Un correo electrónico.',
   'admin.import.col.phone': 'Un número de teléfono, de hasta 40 caracteres.',
-  'admin.import.col.grades': 'El código del grado en el currículo, como G1. Las clases que crea la importación reciben ese grado.',
+  'admin.import.col.grades':
+    'El código del grado en el currículo, como G1. Las clases que crea la importación reciben ese grado.',
   'admin.import.col.classCode':
     'El código de la clase a la que se une la persona (como estudiante, o como docente si es docente). Si la clase no existe, se crea. Varias clases: sepáralas con «;».',
   'admin.import.col.sex': 'female, male u other (también valen F, M, O), o vacío. Solo para los informes.',
-  'admin.import.col.birthYear': 'Un año de cuatro cifras, como 2012. Sirve para los tramos de edad de los informes.',
+  'admin.import.col.birthYear':
+    'Un año de cuatro cifras, como 2012. Sirve para los tramos de edad de los informes.',
   'admin.import.col.region': 'La región, el distrito o la provincia. Sirve para los informes.',
   'admin.import.col.disability': 'yes o no, o vacío si no se sabe. Solo para los informes.',
   'admin.import.row.csv_syntax': 'Esta fila no es CSV válido (revisa las comillas).',
@@ -291,12 +303,15 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.row.operator_protected': 'Solo el operador del servidor puede cambiar esta cuenta.',
   'admin.import.file.csv_empty': 'El archivo está vacío.',
   'admin.import.file.csv_not_text': 'El archivo no es un archivo de texto CSV.',
-  'admin.import.file.csv_not_utf8': 'El archivo no está en UTF-8. En Excel, guárdalo como «CSV UTF-8 (delimitado por comas)».',
+  'admin.import.file.csv_not_utf8':
+    'El archivo no está en UTF-8. En Excel, guárdalo como «CSV UTF-8 (delimitado por comas)».',
   'admin.import.file.csv_unreadable': 'La fila de encabezado (fila 1) no es CSV válido.',
   'admin.import.file.csv_no_rows': 'El archivo tiene fila de encabezado pero ninguna persona.',
   'admin.import.file.csv_missing_columns': 'La fila de encabezado necesita estas columnas: {columns}.',
-  'admin.import.file.csv_duplicate_columns': 'La columna «{column}» aparece dos veces en la fila de encabezado.',
-  'admin.import.file.csv_too_many_rows': 'Un archivo puede tener como máximo {max} filas. Divídelo en archivos más pequeños.',
+  'admin.import.file.csv_duplicate_columns':
+    'La columna «{column}» aparece dos veces en la fila de encabezado.',
+  'admin.import.file.csv_too_many_rows':
+    'Un archivo puede tener como máximo {max} filas. Divídelo en archivos más pequeños.',
   'admin.import.file.payload_too_large': 'El archivo es demasiado grande. Divídelo en archivos más pequeños.',
   'admin.import.file.unsupported_media_type': 'No se pudo enviar el archivo como CSV. Inténtalo de nuevo.',
   'admin.import.file.import_conflict':
@@ -307,13 +322,16 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.classes.create': 'Crear una clase',
   'admin.classes.searchLabel': 'Buscar clases',
   'admin.classes.search': 'Nombre o código',
-  'admin.classes.count': '{count, plural, =0 {Ninguna clase} one {# clase} many {# de clases} other {# clases}}',
+  'admin.classes.count':
+    '{count, plural, =0 {Ninguna clase} one {# clase} many {# de clases} other {# clases}}',
   'admin.classes.empty': 'Todavía no hay clases',
-  'admin.classes.emptyHelp': 'Crea una clase, o importa usuarios con una columna classCode para que se creen las clases.',
+  'admin.classes.emptyHelp':
+    'Crea una clase, o importa usuarios con una columna classCode para que se creen las clases.',
   'admin.classes.noMatch': 'Ninguna clase coincide con esta búsqueda',
   'admin.classes.name': 'Nombre',
   'admin.classes.code': 'Código',
-  'admin.classes.codeHint': 'Un código corto para las importaciones CSV, como G1-AZUL. Cada clase tiene el suyo.',
+  'admin.classes.codeHint':
+    'Un código corto para las importaciones CSV, como G1-AZUL. Cada clase tiene el suyo.',
   'admin.classes.grade': 'Grado',
   'admin.classes.noGrade': 'Sin grado',
   'admin.classes.noGrades': 'El currículo aún no tiene grados.',
@@ -347,7 +365,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
     '{count, plural, =0 {Todavía sin estudiantes} one {# estudiante} many {# de estudiantes} other {# estudiantes}}',
   'admin.classes.removeMember': 'Quitar',
   'admin.classes.removeTitle': '¿Quitar a {name} de la clase?',
-  'admin.classes.removeBody': 'Sigue en la plataforma y conserva sus registros de aprendizaje; solo termina su lugar en {name}.',
+  'admin.classes.removeBody':
+    'Sigue en la plataforma y conserva sus registros de aprendizaje; solo termina su lugar en {name}.',
   'admin.classes.removedDone': '{name} ya no está en la clase.',
   'admin.classes.addMembers': 'Añadir miembros',
   'admin.classes.findPeople': 'Buscar personas para añadir',
@@ -360,7 +379,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
 
   // admin.enrolments
   'admin.enrolments.title': 'Inscripciones',
-  'admin.enrolments.intro': 'Elige un curso para ver quién lo sigue, asignarlo a personas o clases, o quitar inscripciones.',
+  'admin.enrolments.intro':
+    'Elige un curso para ver quién lo sigue, asignarlo a personas o clases, o quitar inscripciones.',
   'admin.enrolments.course': 'Curso',
   'admin.enrolments.enrolledIn': 'Inscritos en {title}',
   'admin.enrolments.progressCsv': 'Descargar el progreso de los estudiantes en este curso (CSV)',
@@ -389,7 +409,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.enrolments.assignedToClass': 'Asignado a {name}. Sus estudiantes ya lo ven entre sus cursos.',
   'admin.enrolments.assignedToUser': 'Asignado a {name}.',
   'admin.enrolments.unassignTitle': '¿Quitar la inscripción de {name}?',
-  'admin.enrolments.unassignBody': '{title} deja de estar asignado. Sus registros de aprendizaje se conservan.',
+  'admin.enrolments.unassignBody':
+    '{title} deja de estar asignado. Sus registros de aprendizaje se conservan.',
   'admin.enrolments.unassignedDone': 'Inscripción de {name} quitada.',
   'admin.enrolments.classTitle': 'Cursos e itinerarios',
   'admin.enrolments.classCaption': 'Asignados a {name}',
@@ -403,7 +424,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.enrolments.chooseCourseFirst': 'Primero elige un curso.',
   'admin.enrolments.choosePathFirst': 'Primero elige un itinerario.',
   'admin.enrolments.removeTitle': '¿Quitar {title} de la clase?',
-  'admin.enrolments.removeClassBody': 'Los estudiantes de {name} conservan lo que hicieron, pero ya no lo tienen asignado.',
+  'admin.enrolments.removeClassBody':
+    'Los estudiantes de {name} conservan lo que hicieron, pero ya no lo tienen asignado.',
   'admin.enrolments.removedDone': '{title} ya no está asignado.',
 
   // admin.lrs
@@ -431,7 +453,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
     'Las herramientas que usan esta clave dejan de funcionar al instante. No se puede deshacer; crea una clave nueva si hace falta.',
   'admin.lrs.revokedDone': '{name} revocada.',
   'admin.lrs.createdTitle': 'Clave para {name}',
-  'admin.lrs.onceWarning': 'Copia el secreto ahora: solo se muestra una vez. Si se pierde, revoca esta clave y crea otra.',
+  'admin.lrs.onceWarning':
+    'Copia el secreto ahora: solo se muestra una vez. Si se pierde, revoca esta clave y crea otra.',
   'admin.lrs.copyEndpoint': 'Copiar el punto de acceso',
   'admin.lrs.copyKey': 'Copiar la clave',
   'admin.lrs.copySecret': 'Copiar el secreto',
@@ -441,7 +464,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
 
   // educator.
   'educator.classes.title': 'Mis clases',
-  'educator.classes.intro': 'Las clases en las que enseñas. Abre una para seguir a sus estudiantes y asignar cursos.',
+  'educator.classes.intro':
+    'Las clases en las que enseñas. Abre una para seguir a sus estudiantes y asignar cursos.',
   'educator.classes.reports': 'Informes',
   'educator.classes.caption': '{count, plural, one {# clase} many {# de clases} other {# clases}}',
   'educator.classes.empty': 'Todavía no enseñas en ninguna clase',
@@ -464,7 +488,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   // reports.
   'reports.title': 'Informes',
   'reports.introAdmin': 'Inscripciones y finalizaciones en toda la plataforma, por curso y por clase.',
-  'reports.introEducator': 'Inscripciones y finalizaciones de los estudiantes de tus clases, por curso y por clase.',
+  'reports.introEducator':
+    'Inscripciones y finalizaciones de los estudiantes de tus clases, por curso y por clase.',
   'reports.filters': 'Filtros del informe',
   'reports.filterCourse': 'El título del curso contiene',
   'reports.filterClass': 'Clase',
@@ -476,7 +501,8 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'reports.coursesHint':
     'Inscritos: estudiantes inscritos directamente o a través de una clase. Empezado: estudiantes que hicieron algo en el curso. Tasa de finalización: quienes terminaron, entre los inscritos o los que empezaron.',
   'reports.classCoursesTitle': 'Por curso en {name}',
-  'reports.classCoursesHint': 'Tasa de finalización: estudiantes de la clase que terminaron el curso, entre todos sus estudiantes.',
+  'reports.classCoursesHint':
+    'Tasa de finalización: estudiantes de la clase que terminaron el curso, entre todos sus estudiantes.',
   'reports.coursesCsv': 'Descargar esta tabla (CSV)',
   'reports.classLearnersCsv': 'Descargar el progreso de cada estudiante (CSV)',
   'reports.completionChart': 'Tasa de finalización por curso',

@@ -63,7 +63,8 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.policyHint.admin':
     'Créez les comptes sur la page Utilisateurs ou importez-les depuis un fichier CSV.',
   'admin.settings.inviteCode': 'Code d’invitation',
-  'admin.settings.inviteCodeHint': 'De 4 à 100 caractères. Ne le donnez qu’aux personnes qui doivent rejoindre la plateforme.',
+  'admin.settings.inviteCodeHint':
+    'De 4 à 100 caractères. Ne le donnez qu’aux personnes qui doivent rejoindre la plateforme.',
   'admin.settings.inviteCodeRequired': 'Saisissez le code que les personnes utiliseront.',
   'admin.settings.inviteCodeInvalid': 'Utilisez de 4 à 100 caractères.',
   'admin.settings.allowPin': 'Autoriser la connexion avec un code PIN',
@@ -75,7 +76,8 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.primaryColor': 'Couleur principale',
   'admin.settings.accentColor': 'Couleur d’accent',
   'admin.settings.colourHint': 'Un code hexadécimal comme #1d4ed8.',
-  'admin.settings.colourInvalid': 'Saisissez une couleur : # suivi de six chiffres hexadécimaux, comme #1d4ed8.',
+  'admin.settings.colourInvalid':
+    'Saisissez une couleur : # suivi de six chiffres hexadécimaux, comme #1d4ed8.',
   'admin.settings.colourPicker': '{name} : sélecteur de couleur',
   'admin.settings.preview': 'Aperçu',
   'admin.settings.previewUnavailable': 'L’aperçu s’affiche quand les deux couleurs sont valides.',
@@ -95,11 +97,13 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.contrastWarningPage':
     'La couleur principale ne se distingue de la page blanche que de {ratio} ; les boutons demandent au moins {needed} pour être vus. Choisissez une couleur plus foncée.',
   'admin.settings.logo': 'Logo',
-  'admin.settings.logoHint': 'Choisissez une des images de la bibliothèque, ou téléversez-en une nouvelle ci-dessous.',
+  'admin.settings.logoHint':
+    'Choisissez une des images de la bibliothèque, ou téléversez-en une nouvelle ci-dessous.',
   'admin.settings.noLogo': 'Pas de logo',
   'admin.settings.currentLogo': 'Logo actuel',
   'admin.settings.logoUpload': 'Téléverser un nouveau logo',
-  'admin.settings.logoUploadHint': 'PNG, JPEG, WebP, GIF ou SVG. Il est ajouté à la bibliothèque et choisi comme logo.',
+  'admin.settings.logoUploadHint':
+    'PNG, JPEG, WebP, GIF ou SVG. Il est ajouté à la bibliothèque et choisi comme logo.',
   'admin.settings.logoUploadSubmit': 'Téléverser le logo',
   'admin.settings.logoUploading': 'Téléversement du logo',
   'admin.settings.logoUploaded': 'Logo téléversé. Enregistrez les paramètres pour l’utiliser.',
@@ -109,7 +113,8 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.storageHint':
     'Un téléversement peut atteindre {upload}. Seul l’opérateur de ce serveur peut modifier ces limites.',
   'admin.settings.save': 'Enregistrer les paramètres',
-  'admin.settings.saved': 'Paramètres enregistrés. Chacun verra les changements à sa prochaine ouverture de l’application.',
+  'admin.settings.saved':
+    'Paramètres enregistrés. Chacun verra les changements à sa prochaine ouverture de l’application.',
   'admin.settings.conflictTitle': 'Quelqu’un d’autre a modifié ces paramètres',
   'admin.settings.conflict':
     'Les paramètres ont changé depuis l’ouverture de cette page : les vôtres n’ont pas été enregistrés. Rechargez pour voir les paramètres actuels, puis refaites vos changements.',
@@ -166,7 +171,8 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.users.sex.other': 'Autre',
   'admin.users.notRecorded': 'Non renseigné',
   'admin.users.birthYear': 'Année de naissance',
-  'admin.users.birthYearHint': 'Quatre chiffres, comme 2012. Les rapports regroupent les personnes par tranche d’âge.',
+  'admin.users.birthYearHint':
+    'Quatre chiffres, comme 2012. Les rapports regroupent les personnes par tranche d’âge.',
   'admin.users.region': 'Région',
   'admin.users.disability': 'Handicap',
   'admin.users.disabilityHint': 'Si la personne est en situation de handicap.',
@@ -251,12 +257,14 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.no': 'Non',
   'admin.import.col.sourcedId':
     'L’identifiant de la personne dans votre système scolaire. Les imports suivants l’utilisent pour retrouver la même personne, même si son identifiant de connexion a changé.',
-  'admin.import.col.username': 'De 2 à 64 lettres, chiffres, points, tirets ou tirets bas. Sert à se connecter.',
+  'admin.import.col.username':
+    'De 2 à 64 lettres, chiffres, points, tirets ou tirets bas. Sert à se connecter.',
   'admin.import.col.givenName': 'Prénom.',
   'admin.import.col.familyName': 'Nom de famille.',
   'admin.import.col.role':
     'learner, educator, facilitator, author ou admin (student, teacher et administrator fonctionnent aussi). Plusieurs rôles : séparez-les par « ; ».',
-  'admin.import.col.password': 'Au moins 8 caractères. Pour un nouvel utilisateur, donnez un mot de passe ou un PIN.',
+  'admin.import.col.password':
+    'Au moins 8 caractères. Pour un nouvel utilisateur, donnez un mot de passe ou un PIN.',
   'admin.import.col.pin': 'De 4 à 6 chiffres, pour se connecter avec un PIN.',
   'admin.import.col.email': 'Une adresse e-mail.',
   'admin.import.col.phone': 'Un numéro de téléphone, jusqu’à 40 caractères.',
@@ -264,8 +272,10 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
     'Le code du niveau dans le programme, comme G1. Les classes créées par l’import reçoivent ce niveau.',
   'admin.import.col.classCode':
     'Le code de la classe que la personne rejoint (comme apprenant, ou comme éducateur pour les éducateurs). Une classe qui n’existe pas encore est créée. Plusieurs classes : séparez-les par « ; ».',
-  'admin.import.col.sex': 'female, male ou other (F, M, O fonctionnent aussi), ou vide. Sert uniquement aux rapports.',
-  'admin.import.col.birthYear': 'Une année à quatre chiffres, comme 2012. Sert aux tranches d’âge des rapports.',
+  'admin.import.col.sex':
+    'female, male ou other (F, M, O fonctionnent aussi), ou vide. Sert uniquement aux rapports.',
+  'admin.import.col.birthYear':
+    'Une année à quatre chiffres, comme 2012. Sert aux tranches d’âge des rapports.',
   'admin.import.col.region': 'La région, le district ou la province. Sert aux rapports.',
   'admin.import.col.disability': 'yes ou no, ou vide si on ne sait pas. Sert uniquement aux rapports.',
   'admin.import.row.csv_syntax': 'Cette ligne n’est pas du CSV valide (vérifiez les guillemets).',
@@ -302,9 +312,12 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.file.csv_unreadable': 'La ligne d’en-tête (ligne 1) n’est pas du CSV valide.',
   'admin.import.file.csv_no_rows': 'Le fichier a une ligne d’en-tête mais aucune personne.',
   'admin.import.file.csv_missing_columns': 'La ligne d’en-tête doit contenir ces colonnes : {columns}.',
-  'admin.import.file.csv_duplicate_columns': 'La colonne « {column} » figure deux fois dans la ligne d’en-tête.',
-  'admin.import.file.csv_too_many_rows': 'Un fichier peut contenir au plus {max} lignes. Découpez-le en fichiers plus petits.',
-  'admin.import.file.payload_too_large': 'Le fichier est trop volumineux. Découpez-le en fichiers plus petits.',
+  'admin.import.file.csv_duplicate_columns':
+    'La colonne « {column} » figure deux fois dans la ligne d’en-tête.',
+  'admin.import.file.csv_too_many_rows':
+    'Un fichier peut contenir au plus {max} lignes. Découpez-le en fichiers plus petits.',
+  'admin.import.file.payload_too_large':
+    'Le fichier est trop volumineux. Découpez-le en fichiers plus petits.',
   'admin.import.file.unsupported_media_type': 'Le fichier n’a pas pu être envoyé en CSV. Réessayez.',
   'admin.import.file.import_conflict':
     'Des utilisateurs ont changé pendant l’import, donc rien n’a été importé. Importez le fichier à nouveau.',
@@ -314,14 +327,16 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.classes.create': 'Créer une classe',
   'admin.classes.searchLabel': 'Chercher des classes',
   'admin.classes.search': 'Nom ou code',
-  'admin.classes.count': '{count, plural, =0 {Aucune classe} one {# classe} many {# de classes} other {# classes}}',
+  'admin.classes.count':
+    '{count, plural, =0 {Aucune classe} one {# classe} many {# de classes} other {# classes}}',
   'admin.classes.empty': 'Aucune classe pour l’instant',
   'admin.classes.emptyHelp':
     'Créez une classe, ou importez des utilisateurs avec une colonne classCode pour que les classes soient créées pour vous.',
   'admin.classes.noMatch': 'Aucune classe ne correspond à cette recherche',
   'admin.classes.name': 'Nom',
   'admin.classes.code': 'Code',
-  'admin.classes.codeHint': 'Un code court utilisé dans les imports CSV, comme G1-BLEU. Chaque classe a le sien.',
+  'admin.classes.codeHint':
+    'Un code court utilisé dans les imports CSV, comme G1-BLEU. Chaque classe a le sien.',
   'admin.classes.grade': 'Niveau',
   'admin.classes.noGrade': 'Aucun niveau',
   'admin.classes.noGrades': 'Le programme n’a pas encore de niveaux.',
@@ -396,10 +411,12 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.enrolments.toUser': 'À une personne',
   'admin.enrolments.findLearners': 'Chercher des apprenants',
   'admin.enrolments.assignToUser': 'Attribuer',
-  'admin.enrolments.assignedToClass': 'Attribué à {name}. Ses apprenants le trouvent maintenant dans leurs cours.',
+  'admin.enrolments.assignedToClass':
+    'Attribué à {name}. Ses apprenants le trouvent maintenant dans leurs cours.',
   'admin.enrolments.assignedToUser': 'Attribué à {name}.',
   'admin.enrolments.unassignTitle': 'Retirer l’inscription de {name} ?',
-  'admin.enrolments.unassignBody': '{title} ne lui est plus attribué. Ses traces d’apprentissage sont gardées.',
+  'admin.enrolments.unassignBody':
+    '{title} ne lui est plus attribué. Ses traces d’apprentissage sont gardées.',
   'admin.enrolments.unassignedDone': 'Inscription de {name} retirée.',
   'admin.enrolments.classTitle': 'Cours et parcours',
   'admin.enrolments.classCaption': 'Attribués à {name}',
@@ -453,7 +470,8 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
 
   // educator.
   'educator.classes.title': 'Mes classes',
-  'educator.classes.intro': 'Les classes dont vous êtes l’éducateur. Ouvrez-en une pour suivre ses apprenants et attribuer des cours.',
+  'educator.classes.intro':
+    'Les classes dont vous êtes l’éducateur. Ouvrez-en une pour suivre ses apprenants et attribuer des cours.',
   'educator.classes.reports': 'Rapports',
   'educator.classes.caption': '{count, plural, one {# classe} many {# de classes} other {# classes}}',
   'educator.classes.empty': 'Vous n’avez pas encore de classe',
@@ -471,12 +489,14 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'educator.progress.score': 'Score {score}',
   'educator.progress.noLearners': 'Cette classe n’a pas encore d’apprenant',
   'educator.progress.noCourses': 'Pas encore de cours pour cette classe',
-  'educator.progress.noCoursesHelp': 'Attribuez un cours ci-dessous ; il apparaîtra ici pour chaque apprenant.',
+  'educator.progress.noCoursesHelp':
+    'Attribuez un cours ci-dessous ; il apparaîtra ici pour chaque apprenant.',
 
   // reports.
   'reports.title': 'Rapports',
   'reports.introAdmin': 'Inscriptions et achèvements sur toute la plateforme, par cours et par classe.',
-  'reports.introEducator': 'Inscriptions et achèvements des apprenants de vos classes, par cours et par classe.',
+  'reports.introEducator':
+    'Inscriptions et achèvements des apprenants de vos classes, par cours et par classe.',
   'reports.filters': 'Filtres du rapport',
   'reports.filterCourse': 'Le titre du cours contient',
   'reports.filterClass': 'Classe',
@@ -488,7 +508,8 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'reports.coursesHint':
     'Inscrits : apprenants inscrits directement ou par une classe. Commencé : apprenants qui ont fait quelque chose dans le cours. Taux d’achèvement : ceux qui ont terminé parmi les inscrits ou ceux qui ont commencé.',
   'reports.classCoursesTitle': 'Par cours dans {name}',
-  'reports.classCoursesHint': 'Taux d’achèvement : apprenants de la classe qui ont terminé le cours, parmi tous ses apprenants.',
+  'reports.classCoursesHint':
+    'Taux d’achèvement : apprenants de la classe qui ont terminé le cours, parmi tous ses apprenants.',
   'reports.coursesCsv': 'Télécharger ce tableau (CSV)',
   'reports.classLearnersCsv': 'Télécharger la progression de chaque apprenant (CSV)',
   'reports.completionChart': 'Taux d’achèvement par cours',

@@ -43,7 +43,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.nameHint': 'Aparece na lista de plataformas e no título das páginas.',
   'admin.settings.nameInvalid': 'Digite um nome de 1 a 120 caracteres.',
   'admin.settings.locales': 'Idiomas oferecidos',
-  'admin.settings.localesHint': 'As pessoas podem alternar entre esses idiomas. Cursos podem ser oferecidos em cada um.',
+  'admin.settings.localesHint':
+    'As pessoas podem alternar entre esses idiomas. Cursos podem ser oferecidos em cada um.',
   'admin.settings.localesRequired': 'Escolha pelo menos um idioma.',
   'admin.settings.defaultLocale': 'Idioma padrão',
   'admin.settings.defaultLocaleHint': 'Usado quando o idioma do navegador não é oferecido.',
@@ -73,7 +74,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.primaryColor': 'Cor principal',
   'admin.settings.accentColor': 'Cor de destaque',
   'admin.settings.colourHint': 'Um código hexadecimal como #1d4ed8.',
-  'admin.settings.colourInvalid': 'Digite uma cor como # seguido de seis dígitos hexadecimais, por exemplo #1d4ed8.',
+  'admin.settings.colourInvalid':
+    'Digite uma cor como # seguido de seis dígitos hexadecimais, por exemplo #1d4ed8.',
   'admin.settings.colourPicker': '{name}: seletor de cor',
   'admin.settings.preview': 'Pré-visualização',
   'admin.settings.previewUnavailable': 'A pré-visualização aparece quando as duas cores são válidas.',
@@ -97,7 +99,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.noLogo': 'Sem logotipo',
   'admin.settings.currentLogo': 'Logotipo atual',
   'admin.settings.logoUpload': 'Enviar um novo logotipo',
-  'admin.settings.logoUploadHint': 'PNG, JPEG, WebP, GIF ou SVG. Ele é adicionado à biblioteca e escolhido como logotipo.',
+  'admin.settings.logoUploadHint':
+    'PNG, JPEG, WebP, GIF ou SVG. Ele é adicionado à biblioteca e escolhido como logotipo.',
   'admin.settings.logoUploadSubmit': 'Enviar logotipo',
   'admin.settings.logoUploading': 'Enviando o logotipo',
   'admin.settings.logoUploaded': 'Logotipo enviado. Salve as configurações para usá-lo.',
@@ -107,7 +110,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.settings.storageHint':
     'Cada envio pode ter até {upload}. Só o operador deste servidor pode mudar esses limites.',
   'admin.settings.save': 'Salvar configurações',
-  'admin.settings.saved': 'Configurações salvas. As pessoas verão as mudanças na próxima vez que abrirem o aplicativo.',
+  'admin.settings.saved':
+    'Configurações salvas. As pessoas verão as mudanças na próxima vez que abrirem o aplicativo.',
   'admin.settings.conflictTitle': 'Outra pessoa mudou estas configurações',
   'admin.settings.conflict':
     'As configurações mudaram desde que você abriu esta página, então as suas não foram salvas. Recarregue para ver as configurações atuais e refaça suas mudanças.',
@@ -125,7 +129,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.users.statusFilter': 'Situação',
   'admin.users.anyStatus': 'Qualquer situação',
   'admin.users.searchSubmit': 'Buscar',
-  'admin.users.count': '{count, plural, =0 {Nenhum usuário} one {# usuário} many {# de usuários} other {# usuários}}',
+  'admin.users.count':
+    '{count, plural, =0 {Nenhum usuário} one {# usuário} many {# de usuários} other {# usuários}}',
   'admin.users.empty': 'Ainda não há usuários',
   'admin.users.noMatch': 'Nenhum usuário corresponde a esta busca',
   'admin.users.username': 'Usuário',
@@ -163,7 +168,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.users.sex.other': 'Outro',
   'admin.users.notRecorded': 'Não informado',
   'admin.users.birthYear': 'Ano de nascimento',
-  'admin.users.birthYearHint': 'Quatro dígitos, como 2012. Os relatórios agrupam as pessoas por faixa etária.',
+  'admin.users.birthYearHint':
+    'Quatro dígitos, como 2012. Os relatórios agrupam as pessoas por faixa etária.',
   'admin.users.region': 'Região',
   'admin.users.disability': 'Deficiência',
   'admin.users.disabilityHint': 'Se a pessoa tem alguma deficiência.',
@@ -238,7 +244,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.columnsIntro':
     'Só username e role são obrigatórias; omita qualquer outra coluna ou deixe as células vazias. Maiúsculas e minúsculas nos nomes das colunas não importam.',
   'admin.import.template': 'Baixar um modelo',
-  'admin.import.templateHint': 'O modelo tem todas as colunas e duas linhas de exemplo: substitua-as pelas suas pessoas.',
+  'admin.import.templateHint':
+    'O modelo tem todas as colunas e duas linhas de exemplo: substitua-as pelas suas pessoas.',
   'admin.import.columnsCaption': 'Colunas do arquivo',
   'admin.import.required': 'Obrigatória',
   'admin.import.meaning': 'O que colocar',
@@ -255,11 +262,13 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.col.pin': 'De 4 a 6 dígitos, para entrar com PIN.',
   'admin.import.col.email': 'Um endereço de e-mail.',
   'admin.import.col.phone': 'Um número de telefone, com até 40 caracteres.',
-  'admin.import.col.grades': 'O código da série no currículo, como G1. As turmas criadas pela importação recebem essa série.',
+  'admin.import.col.grades':
+    'O código da série no currículo, como G1. As turmas criadas pela importação recebem essa série.',
   'admin.import.col.classCode':
     'O código da turma em que a pessoa entra (como estudante, ou como educador no caso de educadores). Uma turma que ainda não existe é criada. Várias turmas: separe com “;”.',
   'admin.import.col.sex': 'female, male ou other (F, M, O também valem), ou vazio. Usado só nos relatórios.',
-  'admin.import.col.birthYear': 'Um ano de quatro dígitos, como 2012. Usado nas faixas etárias dos relatórios.',
+  'admin.import.col.birthYear':
+    'Um ano de quatro dígitos, como 2012. Usado nas faixas etárias dos relatórios.',
   'admin.import.col.region': 'A região, o distrito ou a província. Usado nos relatórios.',
   'admin.import.col.disability': 'yes ou no, ou vazio quando não se sabe. Usado só nos relatórios.',
   'admin.import.row.csv_syntax': 'Esta linha não é CSV válido (confira as aspas).',
@@ -291,12 +300,14 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.import.row.operator_protected': 'Só o operador do servidor pode mudar esta conta.',
   'admin.import.file.csv_empty': 'O arquivo está vazio.',
   'admin.import.file.csv_not_text': 'O arquivo não é um arquivo de texto CSV.',
-  'admin.import.file.csv_not_utf8': 'O arquivo não está em UTF-8. No Excel, salve como “CSV UTF-8 (delimitado por vírgulas)”.',
+  'admin.import.file.csv_not_utf8':
+    'O arquivo não está em UTF-8. No Excel, salve como “CSV UTF-8 (delimitado por vírgulas)”.',
   'admin.import.file.csv_unreadable': 'A linha de cabeçalho (linha 1) não é CSV válido.',
   'admin.import.file.csv_no_rows': 'O arquivo tem linha de cabeçalho, mas nenhuma pessoa.',
   'admin.import.file.csv_missing_columns': 'A linha de cabeçalho precisa destas colunas: {columns}.',
   'admin.import.file.csv_duplicate_columns': 'A coluna “{column}” aparece duas vezes na linha de cabeçalho.',
-  'admin.import.file.csv_too_many_rows': 'Um arquivo pode ter no máximo {max} linhas. Divida-o em arquivos menores.',
+  'admin.import.file.csv_too_many_rows':
+    'Um arquivo pode ter no máximo {max} linhas. Divida-o em arquivos menores.',
   'admin.import.file.payload_too_large': 'O arquivo é grande demais. Divida-o em arquivos menores.',
   'admin.import.file.unsupported_media_type': 'Não foi possível enviar o arquivo como CSV. Tente de novo.',
   'admin.import.file.import_conflict':
@@ -307,9 +318,11 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.classes.create': 'Criar uma turma',
   'admin.classes.searchLabel': 'Buscar turmas',
   'admin.classes.search': 'Nome ou código',
-  'admin.classes.count': '{count, plural, =0 {Nenhuma turma} one {# turma} many {# de turmas} other {# turmas}}',
+  'admin.classes.count':
+    '{count, plural, =0 {Nenhuma turma} one {# turma} many {# de turmas} other {# turmas}}',
   'admin.classes.empty': 'Ainda não há turmas',
-  'admin.classes.emptyHelp': 'Crie uma turma ou importe usuários com uma coluna classCode para que as turmas sejam criadas.',
+  'admin.classes.emptyHelp':
+    'Crie uma turma ou importe usuários com uma coluna classCode para que as turmas sejam criadas.',
   'admin.classes.noMatch': 'Nenhuma turma corresponde a esta busca',
   'admin.classes.name': 'Nome',
   'admin.classes.code': 'Código',
@@ -347,7 +360,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
     '{count, plural, =0 {Ainda sem estudantes} one {# estudante} many {# de estudantes} other {# estudantes}}',
   'admin.classes.removeMember': 'Remover',
   'admin.classes.removeTitle': 'Remover {name} da turma?',
-  'admin.classes.removeBody': 'A pessoa continua na plataforma e mantém seus registros de aprendizagem; só o lugar em {name} termina.',
+  'admin.classes.removeBody':
+    'A pessoa continua na plataforma e mantém seus registros de aprendizagem; só o lugar em {name} termina.',
   'admin.classes.removedDone': '{name} saiu da turma.',
   'admin.classes.addMembers': 'Adicionar membros',
   'admin.classes.findPeople': 'Buscar pessoas para adicionar',
@@ -360,7 +374,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
 
   // admin.enrolments
   'admin.enrolments.title': 'Matrículas',
-  'admin.enrolments.intro': 'Escolha um curso para ver quem o faz, atribuí-lo a pessoas ou turmas, ou remover matrículas.',
+  'admin.enrolments.intro':
+    'Escolha um curso para ver quem o faz, atribuí-lo a pessoas ou turmas, ou remover matrículas.',
   'admin.enrolments.course': 'Curso',
   'admin.enrolments.enrolledIn': 'Matriculados em {title}',
   'admin.enrolments.progressCsv': 'Baixar o progresso dos estudantes neste curso (CSV)',
@@ -389,7 +404,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.enrolments.assignedToClass': 'Atribuído a {name}. Os estudantes já o encontram nos seus cursos.',
   'admin.enrolments.assignedToUser': 'Atribuído a {name}.',
   'admin.enrolments.unassignTitle': 'Remover a matrícula de {name}?',
-  'admin.enrolments.unassignBody': '{title} deixa de estar atribuído. Os registros de aprendizagem são mantidos.',
+  'admin.enrolments.unassignBody':
+    '{title} deixa de estar atribuído. Os registros de aprendizagem são mantidos.',
   'admin.enrolments.unassignedDone': 'Matrícula de {name} removida.',
   'admin.enrolments.classTitle': 'Cursos e trilhas',
   'admin.enrolments.classCaption': 'Atribuídos a {name}',
@@ -403,7 +419,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.enrolments.chooseCourseFirst': 'Escolha primeiro um curso.',
   'admin.enrolments.choosePathFirst': 'Escolha primeiro uma trilha.',
   'admin.enrolments.removeTitle': 'Remover {title} da turma?',
-  'admin.enrolments.removeClassBody': 'Os estudantes de {name} mantêm o que fizeram, mas o item deixa de estar atribuído a eles.',
+  'admin.enrolments.removeClassBody':
+    'Os estudantes de {name} mantêm o que fizeram, mas o item deixa de estar atribuído a eles.',
   'admin.enrolments.removedDone': '{title} não está mais atribuído.',
 
   // admin.lrs
@@ -431,16 +448,19 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
     'As ferramentas que usam esta chave param de funcionar na hora. Não dá para desfazer; crie uma nova chave se precisar.',
   'admin.lrs.revokedDone': '{name} revogada.',
   'admin.lrs.createdTitle': 'Chave para {name}',
-  'admin.lrs.onceWarning': 'Copie o segredo agora: ele só é mostrado uma vez. Se perdê-lo, revogue esta chave e crie outra.',
+  'admin.lrs.onceWarning':
+    'Copie o segredo agora: ele só é mostrado uma vez. Se perdê-lo, revogue esta chave e crie outra.',
   'admin.lrs.copyEndpoint': 'Copiar o endereço de acesso',
   'admin.lrs.copyKey': 'Copiar a chave',
   'admin.lrs.copySecret': 'Copiar o segredo',
-  'admin.lrs.basicHint': 'As ferramentas se autenticam com HTTP Basic: a chave como nome de usuário e o segredo como senha.',
+  'admin.lrs.basicHint':
+    'As ferramentas se autenticam com HTTP Basic: a chave como nome de usuário e o segredo como senha.',
   'admin.lrs.savedIt': 'Já salvei o segredo',
 
   // educator.
   'educator.classes.title': 'Minhas turmas',
-  'educator.classes.intro': 'As turmas em que você leciona. Abra uma para acompanhar os estudantes e atribuir cursos.',
+  'educator.classes.intro':
+    'As turmas em que você leciona. Abra uma para acompanhar os estudantes e atribuir cursos.',
   'educator.classes.reports': 'Relatórios',
   'educator.classes.caption': '{count, plural, one {# turma} many {# de turmas} other {# turmas}}',
   'educator.classes.empty': 'Você ainda não leciona em nenhuma turma',
@@ -475,7 +495,8 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'reports.coursesHint':
     'Matriculados: estudantes matriculados diretamente ou por uma turma. Iniciado: estudantes que fizeram algo no curso. Taxa de conclusão: quem concluiu, entre os matriculados ou os que começaram.',
   'reports.classCoursesTitle': 'Por curso em {name}',
-  'reports.classCoursesHint': 'Taxa de conclusão: estudantes da turma que concluíram o curso, entre todos os seus estudantes.',
+  'reports.classCoursesHint':
+    'Taxa de conclusão: estudantes da turma que concluíram o curso, entre todos os seus estudantes.',
   'reports.coursesCsv': 'Baixar esta tabela (CSV)',
   'reports.classLearnersCsv': 'Baixar o progresso de cada estudante (CSV)',
   'reports.completionChart': 'Taxa de conclusão por curso',

@@ -165,4 +165,3 @@ export const enBase = {
   'errors.signup_closed': 'You cannot create an account here. Ask an administrator.',
   'errors.tenant_not_found': 'There is no learning platform at this address.',
 };
-

@@ -54,7 +54,8 @@ export const arLearner: AreaCatalogue<typeof enLearner> = {
   'course.noLessons': 'لا توجد دروس في هذه الدورة بعد.',
   'course.leave': 'اترك هذه الدورة',
   'course.leaveTitle': 'هل تريد ترك هذه الدورة؟',
-  'course.leaveBody': 'لن تظهر {title} بين دوراتك بعد الآن. يُحفظ ما أنجزته حتى الآن، ويمكنك التسجيل من جديد لاحقًا.',
+  'course.leaveBody':
+    'لن تظهر {title} بين دوراتك بعد الآن. يُحفظ ما أنجزته حتى الآن، ويمكنك التسجيل من جديد لاحقًا.',
   'course.leaveConfirm': 'اترك الدورة',
   'course.left': 'تركت {title}.',
   'course.size': 'المدة',

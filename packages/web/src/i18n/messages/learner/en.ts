@@ -52,7 +52,8 @@ export const enLearner = {
   'course.noLessons': 'This course has no lessons yet.',
   'course.leave': 'Leave this course',
   'course.leaveTitle': 'Leave this course?',
-  'course.leaveBody': '{title} will no longer be in your courses. What you have done so far is kept, and you can enrol again later.',
+  'course.leaveBody':
+    '{title} will no longer be in your courses. What you have done so far is kept, and you can enrol again later.',
   'course.leaveConfirm': 'Leave the course',
   'course.left': 'You left {title}.',
   'course.size': 'Length',
@@ -132,8 +133,10 @@ export const enLearner = {
 
   // quiz.
   'quiz.practiceTitle': 'Practice quiz',
-  'quiz.practiceNote': 'This is practice: try as often as you like. It does not count towards passing the course.',
-  'quiz.passMarkIntro': '{count, plural, one {# question.} other {# questions.}} You need {passMark} to pass.',
+  'quiz.practiceNote':
+    'This is practice: try as often as you like. It does not count towards passing the course.',
+  'quiz.passMarkIntro':
+    '{count, plural, one {# question.} other {# questions.}} You need {passMark} to pass.',
   'quiz.attemptsUsedOf': 'Attempts used: {used} of {limit}',
   'quiz.attemptsUsedUnlimited': 'Attempts so far: {used}',
   'quiz.bestScore': 'best score {score}',
@@ -195,11 +198,13 @@ export const enLearner = {
   // learnerErrors.
   'learnerErrors.prerequisitesIncomplete': 'Finish the courses this one builds on first.',
   'learnerErrors.assignedOnly': 'Your teacher or programme assigns this course; you cannot enrol yourself.',
-  'learnerErrors.assignedCannotLeave': 'This course was assigned to you. Ask who assigned it if you want to leave.',
+  'learnerErrors.assignedCannotLeave':
+    'This course was assigned to you. Ask who assigned it if you want to leave.',
   'learnerErrors.notEnrolled': 'You are not enrolled in this course.',
   'learnerErrors.attemptLimitReached': 'You have no attempts left at this quiz.',
   'learnerErrors.courseNotFound': 'This course does not exist, or it is not published.',
-  'learnerErrors.courseChanged': 'This course has changed since you opened it. Reload the page and try again.',
+  'learnerErrors.courseChanged':
+    'This course has changed since you opened it. Reload the page and try again.',
   'learnerErrors.lessonNotFound': 'This lesson is not in the course any more.',
   'learnerErrors.pathNotFound': 'This learning path does not exist, or it is not published.',
 } as const satisfies Record<string, string>;

@@ -133,7 +133,8 @@ export const esLearner: AreaCatalogue<typeof enLearner> = {
 
   // quiz.
   'quiz.practiceTitle': 'Cuestionario de práctica',
-  'quiz.practiceNote': 'Esto es práctica: inténtalo tantas veces como quieras. No cuenta para aprobar el curso.',
+  'quiz.practiceNote':
+    'Esto es práctica: inténtalo tantas veces como quieras. No cuenta para aprobar el curso.',
   'quiz.passMarkIntro':
     '{count, plural, one {# pregunta.} many {# de preguntas.} other {# preguntas.}} Necesitas {passMark} para aprobar.',
   'quiz.attemptsUsedOf': 'Intentos usados: {used} de {limit}',
@@ -197,12 +198,15 @@ export const esLearner: AreaCatalogue<typeof enLearner> = {
 
   // learnerErrors.
   'learnerErrors.prerequisitesIncomplete': 'Primero termina los cursos en los que se basa este.',
-  'learnerErrors.assignedOnly': 'Este curso lo asigna tu docente o tu programa; no puedes inscribirte por tu cuenta.',
-  'learnerErrors.assignedCannotLeave': 'Este curso te fue asignado. Pregunta a quien te lo asignó si quieres dejarlo.',
+  'learnerErrors.assignedOnly':
+    'Este curso lo asigna tu docente o tu programa; no puedes inscribirte por tu cuenta.',
+  'learnerErrors.assignedCannotLeave':
+    'Este curso te fue asignado. Pregunta a quien te lo asignó si quieres dejarlo.',
   'learnerErrors.notEnrolled': 'No estás inscrito en este curso.',
   'learnerErrors.attemptLimitReached': 'No te quedan intentos en este cuestionario.',
   'learnerErrors.courseNotFound': 'Este curso no existe o no está publicado.',
-  'learnerErrors.courseChanged': 'Este curso ha cambiado desde que lo abriste. Recarga la página y vuelve a intentarlo.',
+  'learnerErrors.courseChanged':
+    'Este curso ha cambiado desde que lo abriste. Recarga la página y vuelve a intentarlo.',
   'learnerErrors.lessonNotFound': 'Esta lección ya no forma parte del curso.',
   'learnerErrors.pathNotFound': 'Este itinerario no existe o no está publicado.',
 };

@@ -7,7 +7,8 @@ export const frLearner: AreaCatalogue<typeof enLearner> = {
   'catalog.searchLabel': 'Rechercher des cours',
   'catalog.search': 'Rechercher',
   'catalog.filters': 'Filtres',
-  'catalog.filtersActive': '{count, plural, one {Filtres (# actif)} many {Filtres (# actifs)} other {Filtres (# actifs)}}',
+  'catalog.filtersActive':
+    '{count, plural, one {Filtres (# actif)} many {Filtres (# actifs)} other {Filtres (# actifs)}}',
   'catalog.grade': 'Niveau',
   'catalog.anyGrade': 'Tous les niveaux',
   'catalog.subject': 'Matière',
@@ -47,7 +48,8 @@ export const frLearner: AreaCatalogue<typeof enLearner> = {
   'course.nextLesson': 'Ensuite : {title}',
   'course.enrolled': 'Vous êtes inscrit à {title}.',
   'course.needsPrerequisites': 'Terminez d’abord les cours sur lesquels celui-ci s’appuie (listés plus bas).',
-  'course.assignedOnly': 'Ce cours est attribué par votre enseignant ou votre programme. Demandez-leur si vous en avez besoin.',
+  'course.assignedOnly':
+    'Ce cours est attribué par votre enseignant ou votre programme. Demandez-leur si vous en avez besoin.',
   'course.noLessons': 'Ce cours n’a pas encore de leçons.',
   'course.leave': 'Quitter ce cours',
   'course.leaveTitle': 'Quitter ce cours ?',
@@ -204,7 +206,8 @@ export const frLearner: AreaCatalogue<typeof enLearner> = {
   'learnerErrors.notEnrolled': 'Vous n’êtes pas inscrit à ce cours.',
   'learnerErrors.attemptLimitReached': 'Il ne vous reste aucune tentative pour ce quiz.',
   'learnerErrors.courseNotFound': 'Ce cours n’existe pas ou n’est pas publié.',
-  'learnerErrors.courseChanged': 'Ce cours a changé depuis que vous l’avez ouvert. Rechargez la page et réessayez.',
+  'learnerErrors.courseChanged':
+    'Ce cours a changé depuis que vous l’avez ouvert. Rechargez la page et réessayez.',
   'learnerErrors.lessonNotFound': 'Cette leçon ne fait plus partie du cours.',
   'learnerErrors.pathNotFound': 'Ce parcours n’existe pas ou n’est pas publié.',
 };

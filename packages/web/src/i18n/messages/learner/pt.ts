@@ -48,7 +48,8 @@ export const ptLearner: AreaCatalogue<typeof enLearner> = {
   'course.nextLesson': 'A seguir: {title}',
   'course.enrolled': 'Você está inscrito em {title}.',
   'course.needsPrerequisites': 'Primeiro conclua os cursos em que este se baseia (listados abaixo).',
-  'course.assignedOnly': 'Este curso é atribuído pelo seu professor ou programa. Peça a eles se precisar dele.',
+  'course.assignedOnly':
+    'Este curso é atribuído pelo seu professor ou programa. Peça a eles se precisar dele.',
   'course.noLessons': 'Este curso ainda não tem aulas.',
   'course.leave': 'Sair deste curso',
   'course.leaveTitle': 'Sair deste curso?',
@@ -197,12 +198,15 @@ export const ptLearner: AreaCatalogue<typeof enLearner> = {
 
   // learnerErrors.
   'learnerErrors.prerequisitesIncomplete': 'Primeiro conclua os cursos em que este se baseia.',
-  'learnerErrors.assignedOnly': 'Este curso é atribuído pelo seu professor ou programa; você não pode se inscrever sozinho.',
-  'learnerErrors.assignedCannotLeave': 'Este curso foi atribuído a você. Fale com quem o atribuiu se quiser sair.',
+  'learnerErrors.assignedOnly':
+    'Este curso é atribuído pelo seu professor ou programa; você não pode se inscrever sozinho.',
+  'learnerErrors.assignedCannotLeave':
+    'Este curso foi atribuído a você. Fale com quem o atribuiu se quiser sair.',
   'learnerErrors.notEnrolled': 'Você não está inscrito neste curso.',
   'learnerErrors.attemptLimitReached': 'Você não tem mais tentativas neste questionário.',
   'learnerErrors.courseNotFound': 'Este curso não existe ou não está publicado.',
-  'learnerErrors.courseChanged': 'Este curso mudou desde que você o abriu. Recarregue a página e tente de novo.',
+  'learnerErrors.courseChanged':
+    'Este curso mudou desde que você o abriu. Recarregue a página e tente de novo.',
   'learnerErrors.lessonNotFound': 'Esta aula não faz mais parte do curso.',
   'learnerErrors.pathNotFound': 'Esta trilha não existe ou não está publicada.',
 };

@@ -1,0 +1,6 @@
+// What a learner's browser downloads for this language at start: the shared and learner
+// messages. Staff messages (author, admin) come in their own chunk, loaded with staff pages.
+import { enBase } from './base/en.js';
+import { enLearner } from './learner/en.js';
+
+export const messages = { ...enBase, ...enLearner };

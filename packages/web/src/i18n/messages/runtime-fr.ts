@@ -1,0 +1,6 @@
+// What a learner's browser downloads for this language at start: the shared and learner
+// messages. Staff messages (author, admin) come in their own chunk, loaded with staff pages.
+import { frBase } from './base/fr.js';
+import { frLearner } from './learner/fr.js';
+
+export const messages = { ...frBase, ...frLearner };

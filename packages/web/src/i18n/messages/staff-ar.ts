@@ -1,0 +1,5 @@
+// Messages only staff pages show, loaded with the first staff page (see i18n.tsx).
+import { arAdmin } from './admin/ar.js';
+import { arAuthor } from './author/ar.js';
+
+export const messages = { ...arAuthor, ...arAdmin };

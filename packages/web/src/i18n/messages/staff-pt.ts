@@ -1,0 +1,5 @@
+// Messages only staff pages show, loaded with the first staff page (see i18n.tsx).
+import { ptAdmin } from './admin/pt.js';
+import { ptAuthor } from './author/pt.js';
+
+export const messages = { ...ptAuthor, ...ptAdmin };
