@@ -40,7 +40,10 @@ export class QuizService {
     const used = await this.repo.count(target.tenantId, target.userId, target.lessonId);
     const limit = lesson.quiz.attemptLimit;
     if (limit !== null && used >= limit) {
-      throw conflict('attempt_limit_reached', 'No attempts are left for this quiz', { attemptLimit: limit, attemptsUsed: used });
+      throw conflict('attempt_limit_reached', 'No attempts are left for this quiz', {
+        attemptLimit: limit,
+        attemptsUsed: used,
+      });
     }
 
     const result = gradeQuiz(lesson, request.responses);
@@ -81,6 +84,13 @@ export class QuizService {
     const rows = await this.repo.list(target.tenantId, target.userId, target.courseId, target.lessonId);
     const latest = (await this.manifests.latest(target.tenantId, [target.courseId])).get(target.courseId);
     const lesson = latest ? findQuiz(latest, target.lessonId) : undefined;
+    // Attempts of a quiz a newer version removed are still the learner's to see.
+    if (!lesson && rows.length === 0) {
+      throw notFound('quiz_not_found', 'There is no such quiz in this course', {
+        courseId: target.courseId,
+        lessonId: target.lessonId,
+      });
+    }
     const attemptLimit = lesson?.quiz.attemptLimit ?? null;
     return {
       items: rows.map((r) => ({
@@ -100,8 +110,14 @@ export class QuizService {
 
   /** The result of an attempt already stored: re-graded from its stored responses (grading is pure). */
   private async storedResult(target: QuizTarget, row: QuizAttemptRow): Promise<AttemptResult> {
-    if (row.user_id !== target.userId || row.course_id !== target.courseId || row.lesson_id !== target.lessonId) {
-      throw conflict('attempt_id_taken', 'This attempt id belongs to another attempt; start a new attempt', { attemptId: row.id });
+    if (
+      row.user_id !== target.userId ||
+      row.course_id !== target.courseId ||
+      row.lesson_id !== target.lessonId
+    ) {
+      throw conflict('attempt_id_taken', 'This attempt id belongs to another attempt; start a new attempt', {
+        attemptId: row.id,
+      });
     }
     const lesson = await this.quizIn(target, row.version_id);
     const responses = parseJson<Record<string, unknown>>(row.responses, 'quiz_attempts.responses');
@@ -112,11 +128,22 @@ export class QuizService {
   private async quizIn(target: QuizTarget, versionId: string): Promise<QuizLesson> {
     const manifest = await this.manifests.version(target.tenantId, versionId);
     if (!manifest || manifest.courseId !== target.courseId) {
-      throw notFound('course_version_not_found', 'This course version does not exist', { courseId: target.courseId, versionId });
+      throw notFound('course_version_not_found', 'This course version does not exist', {
+        courseId: target.courseId,
+        versionId,
+      });
     }
     const lesson = allLessons(manifest).find((l) => l.id === target.lessonId);
-    if (!lesson) throw notFound('lesson_not_found', 'This lesson is not in this course version', { lessonId: target.lessonId, versionId });
-    if (lesson.kind !== 'quiz') throw invalid('not_a_quiz', 'This lesson is not a quiz', { lessonId: target.lessonId, kind: lesson.kind });
+    if (!lesson)
+      throw notFound('lesson_not_found', 'This lesson is not in this course version', {
+        lessonId: target.lessonId,
+        versionId,
+      });
+    if (lesson.kind !== 'quiz')
+      throw invalid('not_a_quiz', 'This lesson is not a quiz', {
+        lessonId: target.lessonId,
+        kind: lesson.kind,
+      });
     return lesson;
   }
 }
