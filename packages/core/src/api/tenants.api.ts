@@ -19,6 +19,8 @@ export const CreateTenantRequest = z.object({
 export type CreateTenantRequest = z.input<typeof CreateTenantRequest>;
 
 export const UpdateTenantRequest = z.object({
+  /** The settings' version the change is based on: 409 edit_conflict when someone saved since. */
+  version: z.number().int().positive().optional(),
   name: z.string().trim().min(1).max(120).optional(),
   defaultLocale: z.string().min(2).max(20).optional(),
   locales: z.array(z.string().min(2).max(20)).min(1).max(50).optional(),
@@ -29,10 +31,20 @@ export const UpdateTenantRequest = z.object({
   branding: z
     .object({
       name: z.string().trim().min(1).max(120).optional(),
-      primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-      accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+      primaryColor: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/)
+        .optional(),
+      accentColor: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/)
+        .optional(),
       /** A blob already uploaded to this tenant's library, or null to remove the logo. */
-      logoSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
+      logoSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable()
+        .optional(),
     })
     .optional(),
   /** Only the instance operator may change limits. */
@@ -52,4 +64,6 @@ export const TenantSettings = PublicTenant.extend({
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
-export const TenantListResponse = z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) });
+export const TenantListResponse = z.object({
+  items: z.array(z.object({ slug: z.string(), name: z.string() })),
+});

@@ -20,7 +20,9 @@ describe.each(await engines())('the HTTP application on %s', (engine) => {
   it('answers an unknown endpoint with the error envelope', async () => {
     const res = await fetch(`${server.url}/api/nope`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No such endpoint: GET /api/nope' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'No such endpoint: GET /api/nope' },
+    });
   });
 
   it('answers an unknown tenant with tenant_not_found', async () => {
@@ -37,10 +39,36 @@ describe.each(await engines())('the HTTP application on %s', (engine) => {
   });
 
   it('serves a tenant’s public information once it exists', async () => {
-    await server.services.tenants.create({ slug: 'demo-x', name: 'Demo X', defaultLocale: 'fr', locales: ['fr', 'ar'] });
+    await server.services.tenants.create({
+      slug: 'demo-x',
+      name: 'Demo X',
+      defaultLocale: 'fr',
+      locales: ['fr', 'ar'],
+    });
     const res = await fetch(`${server.url}/api/t/demo-x/public`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tenant: { name: string; defaultLocale: string; locales: string[] } };
     expect(body.tenant).toMatchObject({ name: 'Demo X', defaultLocale: 'fr', locales: ['fr', 'ar'] });
+  });
+});
+
+describe('platform settings', () => {
+  it('refuses to save over a change someone else made since (edit_conflict)', async () => {
+    const server = await startTestServer({ engine: 'sqlite' });
+    try {
+      const tenant = await server.services.tenants.create({ slug: 'settings-x', name: 'Settings X' });
+      const first = await server.services.tenants.update(
+        tenant.id,
+        { name: 'First', version: tenant.version },
+        false,
+      );
+      expect(first.version).toBe(tenant.version + 1);
+      await expect(
+        server.services.tenants.update(tenant.id, { name: 'Stale', version: tenant.version }, false),
+      ).rejects.toMatchObject({ status: 409, code: 'edit_conflict' });
+      expect((await server.services.tenants.settings(tenant.id)).name).toBe('First');
+    } finally {
+      await server.close();
+    }
   });
 });

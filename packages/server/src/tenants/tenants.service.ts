@@ -44,14 +44,20 @@ export class TenantService implements TenantResolver {
   async create(input: CreateTenantRequest): Promise<TenantSettings> {
     const req = CreateTenantRequest.parse(input);
     if (await this.repo.bySlug(req.slug)) {
-      throw conflict('tenant_exists', `A platform with the slug "${req.slug}" already exists`, { slug: req.slug });
+      throw conflict('tenant_exists', `A platform with the slug "${req.slug}" already exists`, {
+        slug: req.slug,
+      });
     }
     const locales = req.locales ?? [...SUPPORTED_LOCALES];
     if (!locales.includes(req.defaultLocale)) {
-      throw invalid('default_locale_not_offered', 'The default language must be one of the offered languages', {
-        defaultLocale: req.defaultLocale,
-        locales,
-      });
+      throw invalid(
+        'default_locale_not_offered',
+        'The default language must be one of the offered languages',
+        {
+          defaultLocale: req.defaultLocale,
+          locales,
+        },
+      );
     }
     if (req.signupPolicy === 'invite' && !req.inviteCode) {
       throw invalid('invite_code_required', 'An invite-only platform needs an invite code');
@@ -115,14 +121,26 @@ export class TenantService implements TenantResolver {
 
   async update(tenantId: string, patch: UpdateTenantRequest, byOperator: boolean): Promise<TenantSettings> {
     const row = await this.row(tenantId);
+    if (patch.version !== undefined && patch.version !== row.version) {
+      throw conflict('edit_conflict', 'Someone else changed these settings; reload and try again', {
+        expectedVersion: patch.version,
+        currentVersion: row.version,
+      });
+    }
     if (!byOperator && (patch.storageLimitBytes !== undefined || patch.uploadLimitBytes !== undefined)) {
       throw invalid('limits_operator_only', 'Only the instance operator can change storage limits');
     }
-    const branding = { ...parseJson<StoredBranding>(row.branding, 'tenants.branding'), ...stripUndefined(patch.branding ?? {}) };
+    const branding = {
+      ...parseJson<StoredBranding>(row.branding, 'tenants.branding'),
+      ...stripUndefined(patch.branding ?? {}),
+    };
     const locales = patch.locales ?? parseJson<string[]>(row.locales, 'tenants.locales');
     const defaultLocale = patch.defaultLocale ?? row.default_locale;
     if (!locales.includes(defaultLocale)) {
-      throw invalid('default_locale_not_offered', 'The default language must be one of the offered languages');
+      throw invalid(
+        'default_locale_not_offered',
+        'The default language must be one of the offered languages',
+      );
     }
     const signupPolicy = patch.signupPolicy ?? row.signup_policy;
     const inviteCode = patch.inviteCode === undefined ? row.invite_code : patch.inviteCode;
@@ -146,7 +164,9 @@ export class TenantService implements TenantResolver {
     return this.settings(row.id);
   }
 
-  async inviteCode(tenantId: string): Promise<{ policy: TenantRow['signup_policy']; code: string | null; allowPin: boolean }> {
+  async inviteCode(
+    tenantId: string,
+  ): Promise<{ policy: TenantRow['signup_policy']; code: string | null; allowPin: boolean }> {
     const row = await this.row(tenantId);
     return { policy: row.signup_policy, code: row.invite_code, allowPin: row.allow_pin === 1 };
   }

@@ -5,7 +5,18 @@ import { applyBranding } from '../../../app/branding.js';
 import { useApi } from '../../../app/context.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { CATALOGUE_LOCALES, endonym } from '../../../i18n/locales.js';
-import { Alert, Button, Checkbox, Form, FormActions, ProgressBar, Select, showToast, TextField, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Form,
+  FormActions,
+  ProgressBar,
+  Select,
+  showToast,
+  TextField,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { CheckboxGroup } from '../parts/CheckboxGroup.js';
 import { ErrorSummary, type FieldProblem } from '../parts/ErrorSummary.js';
@@ -14,16 +25,34 @@ import { TextArea } from '../parts/TextArea.js';
 import { BrandPreview } from './BrandPreview.js';
 import { ColourField } from './ColourField.js';
 import { LogoField } from './LogoField.js';
-import { settingsPatch, settingsProblems, settingsValues, withLocales, type SettingsField, type SettingsProblems, type SettingsValues } from './settings-form.js';
+import {
+  settingsPatch,
+  settingsProblems,
+  settingsValues,
+  withLocales,
+  type SettingsField,
+  type SettingsProblems,
+  type SettingsValues,
+} from './settings-form.js';
 
-const FIELD_ORDER: readonly SettingsField[] = ['name', 'locales', 'defaultLocale', 'audiences', 'inviteCode', 'brandName', 'primaryColor', 'accentColor'];
+const FIELD_ORDER: readonly SettingsField[] = [
+  'name',
+  'locales',
+  'defaultLocale',
+  'audiences',
+  'inviteCode',
+  'brandName',
+  'primaryColor',
+  'accentColor',
+];
 const fieldId = (field: SettingsField) => `settings-${field}`;
 
 /** Server refusals that belong to one field (its zod messages are English only: ours replace them). */
 function serverProblems(error: unknown): SettingsProblems {
   if (!(error instanceof ApiError)) return {};
   if (error.code === 'invite_code_required') return { inviteCode: 'admin.settings.inviteCodeRequired' };
-  if (error.code === 'default_locale_not_offered') return { defaultLocale: 'admin.settings.defaultNotOffered' };
+  if (error.code === 'default_locale_not_offered')
+    return { defaultLocale: 'admin.settings.defaultNotOffered' };
   const problems: SettingsProblems = {};
   for (const issue of fieldIssues(error)) {
     if (issue.field === 'name') problems.name = 'admin.settings.nameInvalid';
@@ -48,8 +77,10 @@ export function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps)
   const [problems, setProblems] = useState<SettingsProblems>({});
   const [attempt, setAttempt] = useState(0);
   const [conflict, setConflict] = useState(false);
-  const set = <K extends keyof SettingsValues>(key: K) => (value: SettingsValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof SettingsValues>(key: K) =>
+    (value: SettingsValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
 
   const save = useAsyncAction(async () => {
     const found = settingsProblems(values);
@@ -58,15 +89,9 @@ export function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps)
       setAttempt((count) => count + 1);
       return;
     }
-    // The settings endpoint takes no version to compare, so look first: saving over someone else's
-    // change without a word would silently undo it.
-    const current = await adminApi.settings(api);
-    if (current.version !== settings.version) {
-      setConflict(true);
-      return;
-    }
     try {
-      const saved = await adminApi.saveSettings(api, settingsPatch(values));
+      // The version makes the server refuse (409) to save over someone else's change.
+      const saved = await adminApi.saveSettings(api, { ...settingsPatch(values), version: settings.version });
       applyBranding(saved.branding);
       onSaved(saved);
       showToast(t('admin.settings.saved'), 'success');
@@ -115,7 +140,8 @@ export function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps)
   }
 
   const localeTags = [...new Set([...CATALOGUE_LOCALES, ...settings.locales])];
-  const usedPercent = settings.storageLimitBytes > 0 ? (settings.storageUsedBytes / settings.storageLimitBytes) * 100 : 0;
+  const usedPercent =
+    settings.storageLimitBytes > 0 ? (settings.storageUsedBytes / settings.storageLimitBytes) * 100 : 0;
   const policies: readonly SignupPolicy[] = ['open', 'invite', 'admin'];
   const logoUrl = values.logoSha256 ? api.url(`/blobs/${values.logoSha256}`) : null;
 
@@ -133,7 +159,14 @@ export function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps)
       <section class="admin-section stack" aria-labelledby="settings-platform">
         <h2 id="settings-platform">{t('admin.settings.platform')}</h2>
         <div id={fieldId('name')}>
-          <TextField label={t('admin.settings.name')} description={t('admin.settings.nameHint')} maxLength={120} value={values.name} onValue={set('name')} error={problem('name')} />
+          <TextField
+            label={t('admin.settings.name')}
+            description={t('admin.settings.nameHint')}
+            maxLength={120}
+            value={values.name}
+            onValue={set('name')}
+            error={problem('name')}
+          />
         </div>
         <CheckboxGroup
           id={fieldId('locales')}
@@ -192,20 +225,49 @@ export function SettingsForm({ settings, onSaved, onReload }: SettingsFormProps)
             />
           </div>
         )}
-        <Checkbox label={t('admin.settings.allowPin')} description={t('admin.settings.allowPinHint')} checked={values.allowPin} onChecked={set('allowPin')} />
+        <Checkbox
+          label={t('admin.settings.allowPin')}
+          description={t('admin.settings.allowPinHint')}
+          checked={values.allowPin}
+          onChecked={set('allowPin')}
+        />
       </section>
 
       <section class="admin-section stack" aria-labelledby="settings-branding">
         <h2 id="settings-branding">{t('admin.settings.branding')}</h2>
         <div id={fieldId('brandName')}>
-          <TextField label={t('admin.settings.brandName')} description={t('admin.settings.brandNameHint')} maxLength={120} value={values.brandName} onValue={set('brandName')} error={problem('brandName')} />
+          <TextField
+            label={t('admin.settings.brandName')}
+            description={t('admin.settings.brandNameHint')}
+            maxLength={120}
+            value={values.brandName}
+            onValue={set('brandName')}
+            error={problem('brandName')}
+          />
         </div>
         <div class="admin-colours">
-          <ColourField id={fieldId('primaryColor')} label={t('admin.settings.primaryColor')} value={values.primaryColor} onValue={set('primaryColor')} error={problem('primaryColor')} />
-          <ColourField id={fieldId('accentColor')} label={t('admin.settings.accentColor')} value={values.accentColor} onValue={set('accentColor')} error={problem('accentColor')} />
+          <ColourField
+            id={fieldId('primaryColor')}
+            label={t('admin.settings.primaryColor')}
+            value={values.primaryColor}
+            onValue={set('primaryColor')}
+            error={problem('primaryColor')}
+          />
+          <ColourField
+            id={fieldId('accentColor')}
+            label={t('admin.settings.accentColor')}
+            value={values.accentColor}
+            onValue={set('accentColor')}
+            error={problem('accentColor')}
+          />
         </div>
         <h3>{t('admin.settings.preview')}</h3>
-        <BrandPreview name={values.brandName} primaryColor={values.primaryColor} accentColor={values.accentColor} logoUrl={logoUrl} />
+        <BrandPreview
+          name={values.brandName}
+          primaryColor={values.primaryColor}
+          accentColor={values.accentColor}
+          logoUrl={logoUrl}
+        />
         <LogoField value={values.logoSha256} onValue={set('logoSha256')} />
       </section>
 
