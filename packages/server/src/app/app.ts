@@ -52,7 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     reply.code(404).send(envelope('not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`)),
   );
 
-  const services = createServices(ctx);
+  const services = createServices({ ...ctx, log: app.log });
   const router = new Router(app, { tenants: services.tenants, actors: services.actors });
 
   app.get('/healthz', async () => ({

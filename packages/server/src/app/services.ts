@@ -18,11 +18,22 @@ import { TenantService } from '../tenants/tenants.service.js';
 import { createIdentityServices, type IdentityServices } from '../users/identity.js';
 import { createCourseServices, type CourseServices } from '../courses/courses.wiring.js';
 
+/** Where background work reports failures: the server's logger (pino), or stderr in the CLI. */
+export interface ErrorLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const stderrLog: ErrorLog = {
+  error: (details, message) =>
+    process.stderr.write(`${message} ${JSON.stringify({ ...details, err: String(details.err) })}\n`),
+};
+
 /** Everything a service may depend on from the outside world. */
 export interface AppContext {
   handle: DbHandle;
   config: Config;
   clock: Clock;
+  log?: ErrorLog;
 }
 
 /**
@@ -48,7 +59,7 @@ export function createServices(ctx: AppContext): Services {
   const manifests = new CourseManifests(new ProgressRepo(db));
   const progress = new ProgressService(new ProgressRepo(db), manifests, ctx.clock, (err, tenantId) =>
     // Progress is rebuilt from statements, so a failed recomputation loses nothing; make it visible.
-    console.error(`progress projection failed for tenant ${tenantId}:`, err),
+    (ctx.log ?? stderrLog).error({ err, tenantId }, 'progress projection failed'),
   );
   const lrsRepo = new LrsRepo(db);
   const lrs = new LrsService(lrsRepo, progress, ctx.clock);
@@ -58,5 +69,17 @@ export function createServices(ctx: AppContext): Services {
   const content = createContentServices(ctx);
   const courseServices = createCourseServices(db, ctx.clock, tenants);
   courseServices.courses.onPublished((tenantId, courseId) => progress.courseChanged(tenantId, courseId));
-  return { ctx, tenants, actors, ...identity, progress, lrs, lrsAuth, quizzes, reports, ...courseServices, ...content };
+  return {
+    ctx,
+    tenants,
+    actors,
+    ...identity,
+    progress,
+    lrs,
+    lrsAuth,
+    quizzes,
+    reports,
+    ...courseServices,
+    ...content,
+  };
 }

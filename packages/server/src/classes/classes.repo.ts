@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { updateVersioned } from '../db/versioned.js';
 import type { ClassMembersTable, ClassesTable } from '../db/schema.js';
 import { likePattern } from '../users/users.repo.js';
 
@@ -120,15 +121,7 @@ export class ClassesRepo {
     expectedVersion: number,
     patch: Updateable<ClassesTable>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('classes')
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'classes', { tenantId, id, expectedVersion }, patch);
   }
 
   /** Tombstones the class and its places, in one transaction. */

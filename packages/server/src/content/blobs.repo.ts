@@ -25,14 +25,26 @@ export class BlobsRepo {
   }
 
   async find(tenantId: string, sha256: string): Promise<BlobRow | undefined> {
-    return this.db.selectFrom('blobs').selectAll().where('tenant_id', '=', tenantId).where('sha256', '=', sha256).executeTakeFirst();
+    return this.db
+      .selectFrom('blobs')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
   }
 
   async findMany(tenantId: string, sha256s: readonly string[]): Promise<BlobRow[]> {
     const rows: BlobRow[] = [];
     for (let i = 0; i < sha256s.length; i += IN_BATCH) {
       const batch = sha256s.slice(i, i + IN_BATCH);
-      rows.push(...(await this.db.selectFrom('blobs').selectAll().where('tenant_id', '=', tenantId).where('sha256', 'in', batch).execute()));
+      rows.push(
+        ...(await this.db
+          .selectFrom('blobs')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('sha256', 'in', batch)
+          .execute()),
+      );
     }
     return rows;
   }
@@ -68,7 +80,12 @@ export class BlobsRepo {
       .where('deleted_at', 'is', null)
       .$if(lock && this.engine === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
-    return row && { storageLimitBytes: Number(row.storage_limit_bytes), uploadLimitBytes: Number(row.upload_limit_bytes) };
+    return (
+      row && {
+        storageLimitBytes: Number(row.storage_limit_bytes),
+        uploadLimitBytes: Number(row.upload_limit_bytes),
+      }
+    );
   }
 
   /**
@@ -83,8 +100,14 @@ export class BlobsRepo {
       .where('cover_sha256', '=', sha256)
       .executeTakeFirst();
     if (cover) return true;
-    const tenant = await this.db.selectFrom('tenants').select('branding').where('id', '=', tenantId).executeTakeFirst();
+    const tenant = await this.db
+      .selectFrom('tenants')
+      .select('branding')
+      .where('id', '=', tenantId)
+      .executeTakeFirst();
     if (!tenant) return false;
-    return parseJson<{ logoSha256?: string | null }>(tenant.branding, 'tenants.branding').logoSha256 === sha256;
+    return (
+      parseJson<{ logoSha256?: string | null }>(tenant.branding, 'tenants.branding').logoSha256 === sha256
+    );
   }
 }

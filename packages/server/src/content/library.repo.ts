@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { updateVersioned } from '../db/versioned.js';
 import type { LibraryItemsTable } from '../db/schema.js';
 
 export type LibraryItemRow = Selectable<LibraryItemsTable>;
@@ -26,7 +27,12 @@ export class LibraryRepo {
   }
 
   async tenantSlug(tenantId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('tenants').select('slug').where('id', '=', tenantId).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('tenants')
+      .select('slug')
+      .where('id', '=', tenantId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return row?.slug;
   }
 
@@ -41,12 +47,17 @@ export class LibraryRepo {
   }
 
   async list(tenantId: string, f: LibraryFilters): Promise<{ rows: LibraryItemRow[]; total: number }> {
-    let query = this.db.selectFrom('library_items').where('tenant_id', '=', tenantId).where('deleted_at', 'is', null);
+    let query = this.db
+      .selectFrom('library_items')
+      .where('tenant_id', '=', tenantId)
+      .where('deleted_at', 'is', null);
     if (f.kind) query = query.where('kind', '=', f.kind);
     if (f.licence) query = query.where(sql<boolean>`lower(licence) = ${f.licence.toLowerCase()}`);
     if (f.language) {
       const language = f.language;
-      query = query.where((eb) => eb.or([eb('language', '=', language), eb('language', 'like', `${language}-%`)]));
+      query = query.where((eb) =>
+        eb.or([eb('language', '=', language), eb('language', 'like', `${language}-%`)]),
+      );
     }
     if (f.q) {
       const pattern = likePattern(f.q);
@@ -59,21 +70,24 @@ export class LibraryRepo {
       );
     }
     const counted = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst();
-    const rows = await query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+    const rows = await query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
     return { rows, total: Number(counted?.total ?? 0) };
   }
 
   /** Optimistic update: applies only if the row is still at `expectedVersion`. */
-  async update(tenantId: string, id: string, expectedVersion: number, patch: Updateable<LibraryItemsTable>): Promise<boolean> {
-    const result = await this.db
-      .updateTable('library_items')
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  async update(
+    tenantId: string,
+    id: string,
+    expectedVersion: number,
+    patch: Updateable<LibraryItemsTable>,
+  ): Promise<boolean> {
+    return updateVersioned(this.db, 'library_items', { tenantId, id, expectedVersion }, patch);
   }
 
   async exists(tenantId: string, id: string): Promise<boolean> {

@@ -7,6 +7,7 @@ import {
   type Updateable,
 } from 'kysely';
 import type { Db } from '../db/database.js';
+import { updateVersioned } from '../db/versioned.js';
 import type { CoursesTable, CourseVersionsTable } from '../db/schema.js';
 
 export type CourseRow = Selectable<CoursesTable>;
@@ -107,15 +108,7 @@ export class CoursesRepo {
     expectedVersion: number,
     patch: Updateable<CoursesTable>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('courses')
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'courses', { tenantId, id, expectedVersion }, patch);
   }
 
   /** Groups an ungrouped course with its new variant. Not a draft edit, so the edit counter stays. */

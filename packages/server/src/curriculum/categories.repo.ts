@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { updateVersioned } from '../db/versioned.js';
 import type { CategoriesTable } from '../db/schema.js';
 
 export type CategoryRow = Selectable<CategoriesTable>;
@@ -39,15 +40,7 @@ export class CategoriesRepo {
     expectedVersion: number,
     patch: Updateable<CategoriesTable>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('categories')
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'categories', { tenantId, id, expectedVersion }, patch);
   }
 
   async countChildren(tenantId: string, id: string): Promise<number> {

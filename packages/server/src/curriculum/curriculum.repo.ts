@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { updateVersioned } from '../db/versioned.js';
 import type { CurriculumFrameworksTable, CurriculumItemsTable } from '../db/schema.js';
 
 export type FrameworkRow = Selectable<CurriculumFrameworksTable>;
@@ -55,15 +56,7 @@ export class CurriculumRepo {
     expectedVersion: number,
     patch: Updateable<CurriculumFrameworksTable>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('curriculum_frameworks')
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'curriculum_frameworks', { tenantId, id, expectedVersion }, patch);
   }
 
   /** Tombstones a framework and every entry in it. */

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
+import { updateVersioned } from '../db/versioned.js';
 import type { LearningPathsTable } from '../db/schema.js';
 
 export type PathRow = Selectable<LearningPathsTable>;
@@ -49,15 +50,7 @@ export class PathsRepo {
     expectedVersion: number,
     patch: Updateable<LearningPathsTable>,
   ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('learning_paths')
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return updateVersioned(this.db, 'learning_paths', { tenantId, id, expectedVersion }, patch);
   }
 
   async tombstone(tenantId: string, id: string, now: string): Promise<void> {

@@ -2,7 +2,7 @@
 // enrolments): members with sessions, classes, blobs and progress rows written
 // straight into the tables their owners' code reads, so these tests do not wait
 // for the identity, content and progress services.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   uuidv7,
   type BlobRef,
@@ -10,13 +10,13 @@ import {
   type DraftLessonInput,
   type Role,
 } from '@satchel/core';
+import { sha256Hex } from '../auth/auth.crypto.js';
 import type { Db } from '../db/database.js';
-import type { Actor, ActorResolver, TenantRef } from '../http/context.js';
+import type { TenantRef } from '../http/context.js';
 import { sessionCookieName } from '../http/context.js';
 import type { TestServer } from './server.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
-const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export async function createTenant(server: Pick<TestServer, 'services'>, slug: string): Promise<TenantRef> {
   const settings = await server.services.tenants.create({
@@ -73,51 +73,6 @@ export async function addUser(db: Db, tenantId: string, username: string, roles:
   return id;
 }
 
-/**
- * Reads the sessions written by `signIn`, for as long as app/services.ts still wires
- * the placeholder resolver (before the identity domain lands).
- */
-function tableResolver(db: Db): ActorResolver {
-  return {
-    async resolve(tenant, { cookies }) {
-      const token = cookies[sessionCookieName(tenant.slug)];
-      if (!token) return null;
-      const session = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select([
-          'sessions.id',
-          'users.id as user_id',
-          'users.username',
-          'users.display_name',
-          'users.is_operator',
-        ])
-        .where('sessions.id', '=', sha256Hex(token))
-        .where('sessions.tenant_id', '=', tenant.id)
-        .executeTakeFirst();
-      if (!session) return null;
-      const roles = await db
-        .selectFrom('memberships')
-        .select('role')
-        .where('tenant_id', '=', tenant.id)
-        .where('user_id', '=', session.user_id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      const actor: Actor = {
-        userId: session.user_id,
-        tenantId: tenant.id,
-        username: session.username,
-        displayName: session.display_name,
-        roles: roles.map((r) => r.role),
-        isOperator: session.is_operator === 1,
-        via: 'session',
-        sessionId: session.id,
-      };
-      return actor;
-    },
-  };
-}
-
 /** A session for the user; returns the Cookie header value. */
 export async function signIn(
   server: Pick<TestServer, 'services' | 'db'>,
@@ -140,16 +95,8 @@ export async function signIn(
     })
     .execute();
   const cookies = { [sessionCookieName(tenant.slug)]: token };
-  const actors = server.services.actors;
-  if (!(await actors.resolve(tenant, { cookies }))) {
-    // The placeholder resolver is a plain object; identity's is a class instance that must accept our rows.
-    if (Object.getPrototypeOf(actors) !== Object.prototype) {
-      throw new Error(
-        'the identity ActorResolver did not accept a session row written by courses-fixtures signIn',
-      );
-    }
-    const fallback = tableResolver(server.db.db);
-    actors.resolve = (t, credentials) => fallback.resolve(t, credentials);
+  if (!(await server.services.actors.resolve(tenant, { cookies }))) {
+    throw new Error('the ActorResolver did not accept a session row written by courses-fixtures signIn');
   }
   return `${sessionCookieName(tenant.slug)}=${token}`;
 }

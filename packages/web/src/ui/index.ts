@@ -16,3 +16,5 @@ export { Tabs, type TabItem } from './Tabs.js';
 export { Dialog } from './Dialog.js';
 export { Toaster, showToast, dismissToast, type ToastTone } from './toast.js';
 export { cx } from './cx.js';
+export { FileField, type FileFieldProps } from './FileField.js';
+export { ConfirmDialog } from './ConfirmDialog.js';

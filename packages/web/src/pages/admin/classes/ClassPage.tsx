@@ -12,7 +12,7 @@ import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
 import { ClassEnrolments } from '../enrolments/ClassEnrolments.js';
 import { AdminNav } from '../parts/AdminNav.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { ClassDialog } from './ClassDialog.js';
 import { MembersSection } from './MembersSection.js';
 import { useGradeNames } from './use-grades.js';

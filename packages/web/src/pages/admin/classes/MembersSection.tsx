@@ -4,7 +4,7 @@ import { useApi } from '../../../app/context.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { Alert, Button, EmptyState, showToast, Table, useAsyncAction } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { UserPicker } from '../parts/UserPicker.js';
 
 export interface MembersSectionProps {

@@ -5,7 +5,7 @@ import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { Alert, Button, EmptyState, Form, FormActions, showToast, Spinner, Table, useAsyncAction } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { CoursePicker, type CourseChoice } from '../parts/CoursePicker.js';
 import { PathPicker } from '../parts/PathPicker.js';
 import { RadioGroup } from '../parts/RadioGroup.js';

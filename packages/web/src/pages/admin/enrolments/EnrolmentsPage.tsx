@@ -10,7 +10,7 @@ import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { CoursePicker, type CourseChoice } from '../parts/CoursePicker.js';
 import { pageCount, Pager } from '../parts/Pager.js';
 import { UserPicker } from '../parts/UserPicker.js';

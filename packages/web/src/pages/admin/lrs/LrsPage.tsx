@@ -8,7 +8,7 @@ import { Alert, Button, EmptyState, Form, FormActions, PageHeading, showToast, S
 import { adminApi } from '../admin-api.js';
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { NewCredentialDialog } from './NewCredentialDialog.js';
 
 /** Where outside tools send and read xAPI statements: this server's LRS. */

@@ -6,7 +6,7 @@ import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { Alert, Button, ProgressBar, Spinner, showToast, useAsyncAction } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
-import { FileField } from '../parts/FileField.js';
+import { FileField } from '../../../ui/index.js';
 
 export interface LogoFieldProps {
   /** The chosen logo's file hash, or null for none. */

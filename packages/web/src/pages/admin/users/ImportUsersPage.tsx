@@ -9,7 +9,7 @@ import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
-import { FileField } from '../parts/FileField.js';
+import { FileField } from '../../../ui/index.js';
 import { ImportColumns } from './ImportColumns.js';
 import { importFailure, looksLikeCsv, type Translated } from './import-problems.js';
 import { ImportReportView } from './ImportReportView.js';

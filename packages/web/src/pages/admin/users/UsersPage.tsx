@@ -10,7 +10,7 @@ import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { pageCount, Pager } from '../parts/Pager.js';
 import { ROLES_IN_ORDER } from '../roles.js';
 import { ResetSignInDialog } from './ResetSignInDialog.js';

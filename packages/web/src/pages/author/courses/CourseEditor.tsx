@@ -14,7 +14,7 @@ import { Alert, Button, PageHeading, showToast, useAsyncAction } from '../../../
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage, isEditConflict } from '../author-errors.js';
 import { focusById } from '../field-ids.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { ErrorSummary, problemText } from '../parts/ErrorSummary.js';
 import { useUnsavedWarning } from '../parts/use-unsaved-warning.js';
 import { problemsByTarget, type Problem } from '../problems.js';

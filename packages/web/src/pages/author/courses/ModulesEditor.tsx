@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { announce } from '../../../router/focus.js';
 import { Button, EmptyState, TextField } from '../../../ui/index.js';
 import { fieldIds, focusById } from '../field-ids.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { MoveButtons } from '../parts/MoveButtons.js';
 import { AddLessonDialog } from './AddLessonDialog.js';
 import {

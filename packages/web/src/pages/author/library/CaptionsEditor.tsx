@@ -15,7 +15,7 @@ import {
 } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
-import { FileField } from '../parts/FileField.js';
+import { FileField } from '../../../ui/index.js';
 import { languageOptions } from '../parts/languages.js';
 
 export interface CaptionsEditorProps {

@@ -20,7 +20,7 @@ import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
 import { focusById } from '../field-ids.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { LibraryFiltersForm } from './LibraryFiltersForm.js';
 import {
   filtersFromQuery,

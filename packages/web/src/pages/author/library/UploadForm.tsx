@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { Alert, Button, Form, FormActions, ProgressBar, Select, useAsyncAction } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage, kindName } from '../author-errors.js';
-import { FileField } from '../parts/FileField.js';
+import { FileField } from '../../../ui/index.js';
 import { UPLOAD_KINDS, isUploadKind, type UploadKind } from './library-filters.js';
 import {
   EMPTY_METADATA,

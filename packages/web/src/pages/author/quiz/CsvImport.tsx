@@ -6,7 +6,7 @@ import { Alert, Button, Form, Select, Table, showToast, useAsyncAction } from '.
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import { useEditor } from '../courses/editor-context.js';
-import { FileField } from '../parts/FileField.js';
+import { FileField } from '../../../ui/index.js';
 import { csvRowErrors, templateHref } from './csv-report.js';
 
 type QuizLesson = Extract<DraftLesson, { kind: 'quiz' }>;

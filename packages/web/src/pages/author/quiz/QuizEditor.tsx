@@ -5,7 +5,7 @@ import { announce } from '../../../router/focus.js';
 import { Button, Select } from '../../../ui/index.js';
 import { useEditor } from '../courses/editor-context.js';
 import { fieldIds, focusById } from '../field-ids.js';
-import { ConfirmDialog } from '../parts/ConfirmDialog.js';
+import { ConfirmDialog } from '../../../ui/index.js';
 import { CsvImport } from './CsvImport.js';
 import { QUESTION_TYPE_NAMES, QuestionEditor, isQuestionType } from './QuestionEditor.js';
 import { QUESTION_TYPES, moveQuestion, newQuestion, nextQuestionId } from './question-ops.js';

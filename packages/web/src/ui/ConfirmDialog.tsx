@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useI18n } from '../../../i18n/i18n.js';
-import { Alert, Button, Dialog } from '../../../ui/index.js';
+import { useI18n } from '../i18n/i18n.js';
+import { Button } from './Button.js';
+import { Dialog } from './Dialog.js';
+import { Alert } from './feedback.js';
 
 export interface ConfirmDialogProps {
   readonly open: boolean;
@@ -15,7 +17,7 @@ export interface ConfirmDialogProps {
   readonly children?: ComponentChildren;
 }
 
-/** "Are you sure?" before something that cannot be undone from the page (a delete, a revocation). */
+/** "Are you sure?" before something that cannot be undone from the page (a delete, a revocation, a publish). */
 export function ConfirmDialog({
   open,
   title,

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import { useT } from '../../../i18n/i18n.js';
-import { cx } from '../../../ui/index.js';
+import { useT } from '../i18n/i18n.js';
+import { cx } from './cx.js';
 
 export interface FileFieldProps {
   readonly label: string;
@@ -15,7 +15,16 @@ export interface FileFieldProps {
 }
 
 /** A labelled file picker. To clear it after a finished upload, remount it (change its key). */
-export function FileField({ label, accept, onFile, description, error, optional = false, disabled = false, id }: FileFieldProps) {
+export function FileField({
+  label,
+  accept,
+  onFile,
+  description,
+  error,
+  optional = false,
+  disabled = false,
+  id,
+}: FileFieldProps) {
   const t = useT();
   const inputId = useId();
   const descriptionId = description ? `${inputId}-description` : undefined;
@@ -39,7 +48,7 @@ export function FileField({ label, accept, onFile, description, error, optional 
       <input
         id={inputId}
         type="file"
-        class="field__control admin-file"
+        class="field__control field__file"
         accept={accept}
         disabled={disabled}
         required={!optional}
