@@ -57,7 +57,10 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
   it('the home page', async () => {
     const page = await signedIn('learner', 'learner123');
     await heading(page, 'Welcome, Amina Yusuf').waitFor();
-    await page.getByRole('region', { name: 'My courses' }).getByRole('link', { name: 'Numbers 1 to 10' }).waitFor();
+    await page
+      .getByRole('region', { name: 'My courses' })
+      .getByRole('link', { name: 'Numbers 1 to 10' })
+      .waitFor();
     await expectNoSeriousViolations(page);
   });
 
@@ -72,7 +75,10 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     const page = await signedIn('learner', 'learner123');
     await page.goto(app.url('learners', '/catalog'));
     await heading(page, 'Catalog').waitFor();
-    await page.getByRole('region', { name: 'Courses' }).getByRole('link', { name: 'Numbers 1 to 10' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Courses' })
+      .getByRole('link', { name: 'Numbers 1 to 10' })
+      .waitFor();
     await page.getByLabel('Grade', { exact: true }).waitFor();
     await expectNoSeriousViolations(page);
   });
@@ -81,7 +87,10 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     const page = await signedIn('learner', 'learner123');
     await page.goto(app.url('learners', `/courses/${numbers.courseId}`));
     await heading(page, 'Numbers 1 to 10').waitFor();
-    await page.getByRole('region', { name: 'Lessons' }).getByRole('link', { name: numbers.quizTitle }).waitFor();
+    await page
+      .getByRole('region', { name: 'Lessons' })
+      .getByRole('link', { name: numbers.quizTitle })
+      .waitFor();
     await expectNoSeriousViolations(page);
   });
 
@@ -123,7 +132,11 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     const page = await signedIn('admin', 'admin123');
     await page.goto(app.url('learners', '/admin/users'));
     await heading(page, 'Users').waitFor();
-    await page.getByRole('cell', { name: 'Amina Yusuf' }).or(page.getByRole('rowheader', { name: 'Amina Yusuf' })).first().waitFor();
+    await page
+      .getByRole('cell', { name: 'Amina Yusuf' })
+      .or(page.getByRole('rowheader', { name: 'Amina Yusuf' }))
+      .first()
+      .waitFor();
     await expectNoSeriousViolations(page);
   });
 
@@ -144,14 +157,20 @@ describe('small screens', () => {
   it('the home page fits a 320 px wide phone without scrolling sideways', async () => {
     const page = await signedIn('learner', 'learner123', 320);
     await heading(page, 'Welcome, Amina Yusuf').waitFor();
-    await page.getByRole('region', { name: 'My courses' }).getByRole('link', { name: 'Numbers 1 to 10' }).waitFor();
+    await page
+      .getByRole('region', { name: 'My courses' })
+      .getByRole('link', { name: 'Numbers 1 to 10' })
+      .waitFor();
     await fitsA320pxPhone(page);
   });
 
   it('the catalog and a quiz fit a 320 px wide phone without scrolling sideways', async () => {
     const page = await signedIn('learner', 'learner123', 320);
     await page.goto(app.url('learners', '/catalog'));
-    await page.getByRole('region', { name: 'Courses' }).getByRole('link', { name: 'Numbers 1 to 10' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Courses' })
+      .getByRole('link', { name: 'Numbers 1 to 10' })
+      .waitFor();
     await fitsA320pxPhone(page);
     await page.goto(app.url('learners', `/courses/${numbers.courseId}/lessons/${numbers.quizId}`));
     await page.getByRole('button', { name: 'Submit my answers' }).waitFor();

@@ -47,13 +47,19 @@ describe('an admin of the youth platform', () => {
     const result = page.getByRole('region', { name: 'Result' });
 
     // Row 3 has a role Satchel does not know: the check lists it and nothing is imported.
-    const faulty = csvFile('faulty.csv', [HEADER, NEW_PEOPLE[0]!, 'yaw.b,Yaw,Boateng,wizard,magic-wand-99,,male,2013,North']);
+    const faulty = csvFile('faulty.csv', [
+      HEADER,
+      NEW_PEOPLE[0]!,
+      'yaw.b,Yaw,Boateng,wizard,magic-wand-99,,male,2013,North',
+    ]);
     await page.getByLabel('CSV file').setInputFiles(faulty);
     await page.getByRole('button', { name: 'Check file' }).click();
     await result.getByText('1 problem in the file').waitFor();
     await result.getByText('Nothing was imported. Fix the file, then check it again.').waitFor();
     const problems = result.getByRole('table', { name: 'Problems by row' });
-    const problemRow = problems.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '3', exact: true }) });
+    const problemRow = problems
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: '3', exact: true }) });
     await problemRow.getByRole('cell', { name: 'role', exact: true }).waitFor();
     expect(await problems.getByRole('row').count()).toBe(2);
     expect(await page.getByRole('button', { name: /^Import \d+ users?$/ }).count()).toBe(0);
@@ -71,7 +77,13 @@ describe('an admin of the youth platform', () => {
 
     expect(await countUsers()).toBe(before + 3);
     const kofi = await app.server.services.users.byUsername(tenantId, 'kofi.m');
-    expect(kofi).toMatchObject({ displayName: 'Kofi Mensah', roles: ['learner'], sex: 'male', birthYear: 2014, region: 'North' });
+    expect(kofi).toMatchObject({
+      displayName: 'Kofi Mensah',
+      roles: ['learner'],
+      sex: 'male',
+      birthYear: 2014,
+      region: 'North',
+    });
     expect(await app.server.services.users.byUsername(tenantId, 'esi.a')).toMatchObject({
       roles: ['learner'],
       hasPin: true,

@@ -51,12 +51,17 @@ describe('the learner interface in Arabic', () => {
     // In English the brand sits at the left and the navigation runs left to right.
     const brand = page.getByRole('link', { name: 'Satchel Youth (demo), home page' });
     const nav = page.getByRole('navigation', { name: 'Main' });
-    const [home, learning] = [nav.getByRole('link', { name: 'Home' }), nav.getByRole('link', { name: 'My learning' })];
+    const [home, learning] = [
+      nav.getByRole('link', { name: 'Home' }),
+      nav.getByRole('link', { name: 'My learning' }),
+    ];
     expect(await centreX(brand)).toBeLessThan(WIDTH / 2);
     expect(await centreX(home)).toBeLessThan(await centreX(learning));
 
     await page.getByLabel('Language').selectOption({ label: 'العربية' });
-    await page.getByRole('heading', { level: 1, name: arabic('home.welcome', { name: 'Chidi Okafor' }) }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: arabic('home.welcome', { name: 'Chidi Okafor' }) })
+      .waitFor();
     expect(await documentLocale(page)).toEqual({ lang: 'ar', dir: 'rtl' });
 
     // Mirrored: the brand at the right, the navigation running right to left, every label in Arabic.
@@ -73,7 +78,9 @@ describe('the learner interface in Arabic', () => {
     // The choice is saved to the learner's profile (in the background, so wait for it).
     const tenantId = app.tenantId('learners');
     await expect
-      .poll(async () => (await app.server.services.users.byUsername(tenantId, 'chidi'))?.locale, { timeout: 10_000 })
+      .poll(async () => (await app.server.services.users.byUsername(tenantId, 'chidi'))?.locale, {
+        timeout: 10_000,
+      })
       .toBe('ar');
 
     // The core of the learner flow, in Arabic: catalog, the Arabic course, its lessons.
@@ -81,19 +88,27 @@ describe('the learner interface in Arabic', () => {
     await page.getByRole('heading', { level: 1, name: ar['catalog.title'] }).waitFor();
     await page.getByRole('link', { name: ARABIC_COURSE }).click();
     await page.getByRole('heading', { level: 1, name: ARABIC_COURSE }).waitFor();
-    await page.getByRole('region', { name: ar['course.lessons'] }).getByText('خطوات غسل اليدين الخمس').waitFor();
+    await page
+      .getByRole('region', { name: ar['course.lessons'] })
+      .getByText('خطوات غسل اليدين الخمس')
+      .waitFor();
     await page.getByRole('button', { name: ar['course.action.start'] }).click();
     await page.getByRole('heading', { level: 1, name: 'خطوات غسل اليدين الخمس' }).waitFor();
     // The video offers its Arabic captions first.
     expect(await page.locator('video track[default]').getAttribute('srclang')).toBe('ar');
 
-    await page.getByRole('navigation', { name: ar['player.lessonNav'] }).getByRole('link', { name: /جراثيم لا نراها/ }).click();
+    await page
+      .getByRole('navigation', { name: ar['player.lessonNav'] })
+      .getByRole('link', { name: /جراثيم لا نراها/ })
+      .click();
     // The lesson text repeats its title as a heading of its own, so the page heading is the first one.
     const reading = page.getByRole('heading', { level: 1, name: 'جراثيم لا نراها' }).first();
     await reading.waitFor();
     const published = await app.server.services.courses.latestManifest(tenantId, courseIdIn(page));
     const total = published?.manifest.modules.reduce((sum, module) => sum + module.lessons.length, 0) ?? 0;
-    await page.getByText(arabic('player.lessonOf', { position: '2', total: String(total) }), { exact: false }).waitFor();
+    await page
+      .getByText(arabic('player.lessonOf', { position: '2', total: String(total) }), { exact: false })
+      .waitFor();
     const body = page.getByText('الماء وحده لا يكفي.');
     await body.waitFor();
     expect(await body.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
@@ -103,7 +118,9 @@ describe('the learner interface in Arabic', () => {
   it('greets a learner whose profile is in Arabic in Arabic, right-to-left, as soon as she signs in', async () => {
     const page = await app.newPage({ width: WIDTH });
     await signIn(page, app, 'learners', 'layla', 'learner123');
-    await page.getByRole('heading', { level: 1, name: arabic('home.welcome', { name: 'ليلى منصور' }) }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: arabic('home.welcome', { name: 'ليلى منصور' }) })
+      .waitFor();
     expect(await documentLocale(page)).toEqual({ lang: 'ar', dir: 'rtl' });
     // Her finished Arabic course is among her courses, marked complete.
     const mine = page.getByRole('region', { name: ar['home.myCourses'] });

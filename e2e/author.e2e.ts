@@ -48,7 +48,9 @@ describe('an author on the youth platform', () => {
     await create.getByRole('button', { name: 'Create and edit' }).click();
     await page.getByRole('heading', { level: 1, name: `Edit: ${TITLE}` }).waitFor();
 
-    await page.getByLabel('Description (optional)').fill('Where rain goes, and how to keep drinking water clean.');
+    await page
+      .getByLabel('Description (optional)')
+      .fill('Where rain goes, and how to keep drinking water clean.');
 
     // A module with a text lesson and a quiz.
     await page.getByRole('button', { name: 'Add a module' }).click();
@@ -59,10 +61,14 @@ describe('an author on the youth platform', () => {
     await addLesson(page, module, 'Text page', 'Where rain goes');
     await module
       .getByLabel('Text of the lesson')
-      .fill('# Where rain goes\n\nRain soaks into the ground, runs into rivers, or is **collected** in tanks.\n');
+      .fill(
+        '# Where rain goes\n\nRain soaks into the ground, runs into rivers, or is **collected** in tanks.\n',
+      );
 
     await addLesson(page, module, 'Quiz', 'Water check');
-    const quiz = module.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Quiz\W+Water check$/ }) });
+    const quiz = module
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: /^Quiz\W+Water check$/ }) });
 
     const single = await addQuestion(quiz, 'Single choice', 1);
     await single.getByLabel('Question', { exact: true }).fill('Where should drinking water be kept?');
@@ -71,7 +77,9 @@ describe('an author on the youth platform', () => {
     await single.getByRole('radio', { name: 'Correct Choice 2' }).check();
 
     const truefalse = await addQuestion(quiz, 'True or false', 2);
-    await truefalse.getByLabel('Question', { exact: true }).fill('Rainwater from a roof is always safe to drink.');
+    await truefalse
+      .getByLabel('Question', { exact: true })
+      .fill('Rainwater from a roof is always safe to drink.');
     await truefalse.getByRole('radio', { name: 'False', exact: true }).check();
 
     const numeric = await addQuestion(quiz, 'Number', 3);
@@ -92,7 +100,12 @@ describe('an author on the youth platform', () => {
 
     // What was published is what the author wrote.
     const tenantId = app.tenantId('learners');
-    const listed = await app.server.services.courses.list(tenantId, { q: TITLE, includeArchived: false, page: 1, pageSize: 10 });
+    const listed = await app.server.services.courses.list(tenantId, {
+      q: TITLE,
+      includeArchived: false,
+      page: 1,
+      pageSize: 10,
+    });
     const course = listed.items.find((item) => item.title === TITLE);
     expect(course?.publishedVersion).toBe(1);
     const published = await app.server.services.courses.latestManifest(tenantId, course!.id);

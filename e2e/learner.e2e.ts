@@ -96,8 +96,12 @@ describe('a learner on the youth platform', () => {
         return new Set(about.map((s) => s.verb.id));
       }, POLL)
       .toEqual(new Set([VERBS.launched, VERBS.progressed, VERBS.completed]));
-    const completed = (await statements(userId)).find((s) => s.object.id === videoActivity && s.verb.id === VERBS.completed);
-    expect(completed?.context?.contextActivities?.grouping?.map((g) => g.id)).toContain(courseActivityId(courseId));
+    const completed = (await statements(userId)).find(
+      (s) => s.object.id === videoActivity && s.verb.id === VERBS.completed,
+    );
+    expect(completed?.context?.contextActivities?.grouping?.map((g) => g.id)).toContain(
+      courseActivityId(courseId),
+    );
 
     // Back on the course page: the video is done and the course has started.
     await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: COURSE }).click();
@@ -115,7 +119,13 @@ describe('a learner on the youth platform', () => {
     await page.getByText(/^Passed, with 100\s?%\. Well done!$/).waitFor();
 
     await expect
-      .poll(async () => (await statements(userId)).some((s) => s.object.id === lessonActivityId(quiz.id) && s.verb.id === VERBS.passed), POLL)
+      .poll(
+        async () =>
+          (await statements(userId)).some(
+            (s) => s.object.id === lessonActivityId(quiz.id) && s.verb.id === VERBS.passed,
+          ),
+        POLL,
+      )
       .toBe(true);
 
     // The course page and the home page both show more progress than after the video alone.

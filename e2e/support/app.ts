@@ -79,7 +79,13 @@ export async function startSeededApp(): Promise<SeededApp> {
 }
 
 /** Signs in with a username and password on the (English) sign-in page and waits until it has moved on. */
-export async function signIn(page: Page, app: SeededApp, slug: DemoSlug, username: string, password: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  app: SeededApp,
+  slug: DemoSlug,
+  username: string,
+  password: string,
+): Promise<void> {
   await page.goto(app.url(slug, '/signin'));
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);

@@ -22,12 +22,20 @@ export async function lrsReader(app: SeededApp, slug: DemoSlug): Promise<Stateme
   return (userId) => statementsAbout(app, credential.authorization, userId);
 }
 
-async function statementsAbout(app: SeededApp, authorization: string, userId: string): Promise<StoredStatement[]> {
+async function statementsAbout(
+  app: SeededApp,
+  authorization: string,
+  userId: string,
+): Promise<StoredStatement[]> {
   const agent = JSON.stringify({ objectType: 'Agent', account: { homePage: ACTOR_HOMEPAGE, name: userId } });
-  const response = await fetch(`${app.server.url}/xapi/statements?limit=500&agent=${encodeURIComponent(agent)}`, {
-    headers: { authorization, 'x-experience-api-version': '1.0.3' },
-  });
-  if (response.status !== 200) throw new Error(`GET /xapi/statements answered ${response.status}: ${await response.text()}`);
+  const response = await fetch(
+    `${app.server.url}/xapi/statements?limit=500&agent=${encodeURIComponent(agent)}`,
+    {
+      headers: { authorization, 'x-experience-api-version': '1.0.3' },
+    },
+  );
+  if (response.status !== 200)
+    throw new Error(`GET /xapi/statements answered ${response.status}: ${await response.text()}`);
   const body = (await response.json()) as { statements: StoredStatement[] };
   return body.statements;
 }

@@ -21,9 +21,9 @@ const MOVE_UP = /^Move “(.*)” up$/;
 
 /** The items of an ordering question in the order the page shows them, read from their buttons' names. */
 async function shownOrder(group: Locator): Promise<string[]> {
-  const names = await group.getByRole('button', { name: MOVE_UP }).evaluateAll((buttons) =>
-    buttons.map((button) => button.getAttribute('aria-label') ?? ''),
-  );
+  const names = await group
+    .getByRole('button', { name: MOVE_UP })
+    .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
   return names.map((name) => MOVE_UP.exec(name)?.[1] ?? name);
 }
 

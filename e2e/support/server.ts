@@ -9,7 +9,9 @@ export const WEB_DIST = fileURLToPath(new URL('../../packages/web/dist', import.
  * A real Satchel server serving the built web app, over a fresh database. `webDir` serves another copy
  * of the build (e.g. a snapshot that a rebuild running meanwhile cannot change under the test).
  */
-export async function startAppServer(options: { engine?: Engine; webDir?: string } = {}): Promise<TestServer> {
+export async function startAppServer(
+  options: { engine?: Engine; webDir?: string } = {},
+): Promise<TestServer> {
   const webDir = options.webDir ?? WEB_DIST;
   if (!existsSync(`${webDir}/index.html`)) {
     throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');

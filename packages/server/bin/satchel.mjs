@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('satchel: not built yet. Run `npm run build` (or `npm start`) in the repository first.\n');
+  process.stderr.write(
+    'satchel: not built yet. Run `npm run build` (or `npm start`) in the repository first.\n',
+  );
   process.exit(1);
 }
 const { main } = await import(entry.href);

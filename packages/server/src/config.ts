@@ -29,7 +29,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = resolve(env.SATCHEL_DATA ?? 'data');
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (unset it to use SQLite)');
+    throw new ConfigError(
+      'DATABASE_URL must start with postgres:// or postgresql:// (unset it to use SQLite)',
+    );
   }
   const logLevel = (env.LOG_LEVEL ?? 'warn') as Config['logLevel'];
   return {

@@ -32,7 +32,10 @@ export const Licence = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/, 'a licence identifier such as CC-BY-4.0, CC0-1.0 or all-rights-reserved');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9.+-]*$/,
+    'a licence identifier such as CC-BY-4.0, CC0-1.0 or all-rights-reserved',
+  );
 
 const Title = z.string().trim().min(1).max(300);
 const Person = z.string().trim().min(1).max(300);
@@ -131,7 +134,10 @@ export const LibraryListResponse = Page(LibraryItem);
 export type LibraryListResponse = z.infer<typeof LibraryListResponse>;
 
 export const LibraryItemParams = z.object({ tenant: z.string(), itemId: z.uuid() });
-export const BlobParams = z.object({ tenant: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256') });
+export const BlobParams = z.object({
+  tenant: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'),
+});
 export const BlobQuery = z.object({
   /** Served as `Content-Disposition: inline; filename=…` (a safe version of it). */
   name: z.string().min(1).max(255).optional(),
@@ -140,7 +146,9 @@ export const BlobQuery = z.object({
 });
 
 /** The attribution a lesson made from a library item must carry. */
-export function libraryAttribution(item: Pick<LibraryItem, 'title' | 'licence' | 'author' | 'provider' | 'sourceUrl'>): Attribution {
+export function libraryAttribution(
+  item: Pick<LibraryItem, 'title' | 'licence' | 'author' | 'provider' | 'sourceUrl'>,
+): Attribution {
   return {
     title: item.title,
     licence: item.licence,
@@ -163,6 +171,11 @@ export function libraryPackageUrl(tenantSlug: string, itemId: string, path: stri
 }
 
 /** A file of an html5 lesson of a published course version; `lesson.entry` is the page to open. */
-export function lessonPackageUrl(tenantSlug: string, versionId: string, lessonId: string, path: string): string {
+export function lessonPackageUrl(
+  tenantSlug: string,
+  versionId: string,
+  lessonId: string,
+  path: string,
+): string {
   return `/api/t/${tenantSlug}/packages/${versionId}/${lessonId}/${encodePath(path)}`;
 }

@@ -40,7 +40,10 @@ export const MyProgressResponse = z.object({ items: z.array(CourseProgressView) 
 export type MyProgressResponse = z.infer<typeof MyProgressResponse>;
 
 /** `GET /api/t/:tenant/me/progress/:courseId` — every lesson of the latest version, in course order. */
-export const MyCourseProgressResponse = z.object({ course: CourseProgressView, lessons: z.array(LessonProgressView) });
+export const MyCourseProgressResponse = z.object({
+  course: CourseProgressView,
+  lessons: z.array(LessonProgressView),
+});
 export type MyCourseProgressResponse = z.infer<typeof MyCourseProgressResponse>;
 
 export const ProgressCourseParams = SlugParam.extend({ courseId: z.uuid() });

@@ -31,7 +31,10 @@ export type Captions = z.infer<typeof Captions>;
 
 export const Rendition = z.object({ height: z.number().int().positive(), file: BlobRef });
 
-const Feedback = z.object({ correct: z.string().max(2000).optional(), incorrect: z.string().max(2000).optional() });
+const Feedback = z.object({
+  correct: z.string().max(2000).optional(),
+  incorrect: z.string().max(2000).optional(),
+});
 const Option = z.object({ id: z.string().min(1).max(64), text: z.string().min(1).max(1000) });
 
 const questionBase = {
@@ -42,7 +45,12 @@ const questionBase = {
 };
 
 export const Question = z.discriminatedUnion('type', [
-  z.object({ ...questionBase, type: z.literal('single'), options: z.array(Option).min(2).max(20), correct: z.string() }),
+  z.object({
+    ...questionBase,
+    type: z.literal('single'),
+    options: z.array(Option).min(2).max(20),
+    correct: z.string(),
+  }),
   z.object({
     ...questionBase,
     type: z.literal('multiple'),
@@ -54,7 +62,10 @@ export const Question = z.discriminatedUnion('type', [
     ...questionBase,
     type: z.literal('fill'),
     /** Accepted answers for each blank ("___" in the prompt), in order. */
-    blanks: z.array(z.array(z.string().min(1).max(200)).min(1)).min(1).max(20),
+    blanks: z
+      .array(z.array(z.string().min(1).max(200)).min(1))
+      .min(1)
+      .max(20),
     caseSensitive: z.boolean().default(false),
   }),
   z.object({
@@ -72,7 +83,10 @@ export const Question = z.discriminatedUnion('type', [
   z.object({
     ...questionBase,
     type: z.literal('matching'),
-    pairs: z.array(z.object({ id: z.string().min(1).max(64), left: z.string().min(1), right: z.string().min(1) })).min(2).max(20),
+    pairs: z
+      .array(z.object({ id: z.string().min(1).max(64), left: z.string().min(1), right: z.string().min(1) }))
+      .min(2)
+      .max(20),
   }),
 ]);
 export type Question = z.infer<typeof Question>;
@@ -122,7 +136,12 @@ export const Lesson = z.discriminatedUnion('kind', [
     renditions: z.array(Rendition).default([]),
     poster: BlobRef.optional(),
   }),
-  z.object({ ...lessonBase, kind: z.literal('audio'), file: BlobRef, captions: z.array(Captions).default([]) }),
+  z.object({
+    ...lessonBase,
+    kind: z.literal('audio'),
+    file: BlobRef,
+    captions: z.array(Captions).default([]),
+  }),
   z.object({ ...lessonBase, kind: z.literal('pdf'), file: BlobRef }),
   z.object({ ...lessonBase, kind: z.literal('epub'), file: BlobRef }),
   z.object({ ...lessonBase, kind: z.literal('markdown'), body: z.string().max(200_000) }),
@@ -133,7 +152,12 @@ export const Lesson = z.discriminatedUnion('kind', [
     /** Every file of the unpacked package, by path inside the package. */
     files: z.record(z.string(), BlobRef),
   }),
-  z.object({ ...lessonBase, kind: z.literal('quiz'), quiz: QuizSettings, questions: z.array(Question).min(1).max(500) }),
+  z.object({
+    ...lessonBase,
+    kind: z.literal('quiz'),
+    quiz: QuizSettings,
+    questions: z.array(Question).min(1).max(500),
+  }),
   z.object({ ...lessonBase, kind: z.literal('link'), url: z.url({ protocol: /^https?$/ }) }),
 ]);
 export type Lesson = z.infer<typeof Lesson>;

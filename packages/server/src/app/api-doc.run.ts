@@ -5,7 +5,10 @@ import { apiMarkdown } from './api-doc.js';
 
 const server = await startTestServer({ engine: 'sqlite' });
 try {
-  writeFileSync(new URL('../../../../docs/api.md', import.meta.url), `${apiMarkdown(server.router.routes)}\n`);
+  writeFileSync(
+    new URL('../../../../docs/api.md', import.meta.url),
+    `${apiMarkdown(server.router.routes)}\n`,
+  );
 } finally {
   await server.close();
 }

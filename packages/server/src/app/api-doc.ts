@@ -2,7 +2,8 @@ import type { RegisteredRoute } from '../http/route.js';
 
 /** docs/api.md, generated from the routes every domain declares (`npm run docs:api`). */
 export function apiMarkdown(routes: readonly RegisteredRoute[]): string {
-  const access = (r: RegisteredRoute): string => (typeof r.access === 'string' ? r.access : r.access.join(', '));
+  const access = (r: RegisteredRoute): string =>
+    typeof r.access === 'string' ? r.access : r.access.join(', ');
   const byTag = new Map<string, RegisteredRoute[]>();
   for (const r of routes) {
     const tag = r.tags[0] ?? 'other';

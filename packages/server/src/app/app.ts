@@ -36,7 +36,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       return reply.code(413).send(envelope('payload_too_large', 'The request body is too large'));
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.code(415).send(envelope('unsupported_media_type', 'This content type is not accepted here'));
+      return reply
+        .code(415)
+        .send(envelope('unsupported_media_type', 'This content type is not accepted here'));
     }
     if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
       return reply.code(400).send(envelope('invalid_body', fe.message));
@@ -46,7 +48,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       return reply.code(fe.statusCode).send(envelope(code, fe.message));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send(envelope('internal_error', 'Something went wrong on the server; it has been logged'));
+    return reply
+      .code(500)
+      .send(envelope('internal_error', 'Something went wrong on the server; it has been logged'));
   });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send(envelope('not_found', `No such endpoint: ${req.method} ${req.url.split('?')[0]}`)),

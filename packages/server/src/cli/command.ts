@@ -20,7 +20,10 @@ export interface Command {
   options: Options;
   /** Whether positional arguments are allowed. */
   positionals?: boolean;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CommandIo): Promise<number>;
+  run(
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    io: CommandIo,
+  ): Promise<number>;
 }
 
 /** A mistake in how the command was called: printed with the usage line, exit code 2. */
@@ -29,7 +32,10 @@ export class UsageError extends Error {}
 /** A clear, expected failure (bad file, unknown tenant): printed without a stack, exit code 1. */
 export class CliError extends Error {}
 
-export function parseCommand(cmd: Command, argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parseCommand(
+  cmd: Command,
+  argv: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const parsed = parseArgs({
       args: argv,
@@ -37,7 +43,10 @@ export function parseCommand(cmd: Command, argv: string[]): { values: Record<str
       allowPositionals: cmd.positionals ?? false,
       strict: true,
     });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+    return {
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    };
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }

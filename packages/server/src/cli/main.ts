@@ -73,7 +73,9 @@ export async function main(argv: string[], io: CommandIo = processIo()): Promise
       io.err(`satchel ${cmd.name.join(' ')}: ${err.message} (${err.code})${details}\n`);
       return 1;
     }
-    io.err(`satchel ${cmd.name.join(' ')}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.err(
+      `satchel ${cmd.name.join(' ')}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 1;
   }
 }

@@ -21,7 +21,9 @@ export class ProgressBar {
     if (this.io.isTty) {
       const width = 30;
       const filled = Math.round(fraction * width);
-      this.io.err(`\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% (${this.done}/${this.total})`);
+      this.io.err(
+        `\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% (${this.done}/${this.total})`,
+      );
     } else {
       const decile = Math.floor(fraction * 10);
       if (decile !== this.lastDecile) {

@@ -19,7 +19,10 @@ export function configFrom(io: CommandIo): Config {
 }
 
 /** Opens and migrates the database named by the environment, for commands that work on data. */
-export async function withServices<T>(io: CommandIo, work: (services: Services, handle: DbHandle, config: Config) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  io: CommandIo,
+  work: (services: Services, handle: DbHandle, config: Config) => Promise<T>,
+): Promise<T> {
   const config = configFrom(io);
   const handle = await openDatabase(config);
   try {

@@ -12,7 +12,15 @@ describe('byte ranges', () => {
   });
 
   it('refuses malformed and unsatisfiable byte ranges', () => {
-    for (const header of ['bytes=1000-', 'bytes=2000-3000', 'bytes=9-5', 'bytes=-0', 'bytes=abc', 'bytes=-', 'bytes=']) {
+    for (const header of [
+      'bytes=1000-',
+      'bytes=2000-3000',
+      'bytes=9-5',
+      'bytes=-0',
+      'bytes=abc',
+      'bytes=-',
+      'bytes=',
+    ]) {
       expect(parseRange(header, 1000), header).toEqual({ kind: 'unsatisfiable' });
     }
     expect(parseRange('bytes=0-', 0)).toEqual({ kind: 'unsatisfiable' });
@@ -36,7 +44,9 @@ describe('conditional requests and file names', () => {
   });
 
   it('makes a file name safe for the header, keeping non-ASCII names for browsers that read filename*', () => {
-    expect(contentDisposition('report.pdf', 'inline')).toBe(`inline; filename="report.pdf"; filename*=UTF-8''report.pdf`);
+    expect(contentDisposition('report.pdf', 'inline')).toBe(
+      `inline; filename="report.pdf"; filename*=UTF-8''report.pdf`,
+    );
     expect(contentDisposition('../../etc/pa"ss\r\nwd', 'attachment')).toBe(
       `attachment; filename="_.._etc_pa_ss_wd"; filename*=UTF-8''_.._etc_pa_ss_wd`,
     );

@@ -9,7 +9,8 @@ import { AppError, notFound } from '../http/errors.js';
 // Sending a stored file: conditional requests, one byte range, immutable caching,
 // streamed from disk. Blobs never change, so their SHA-256 is a strong ETag.
 
-export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+export type RangeResult =
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 const FULL: RangeResult = { kind: 'full' };
 const UNSATISFIABLE: RangeResult = { kind: 'unsatisfiable' };
@@ -60,7 +61,10 @@ export function contentDisposition(name: string, disposition: 'inline' | 'attach
   if (/[\uD800-\uDBFF]$/.test(safe)) safe = safe.slice(0, -1);
   safe ||= 'file';
   const fallback = safe.replace(/[^\x20-\x7e]/g, '_').replace(/%/g, '_');
-  const encoded = encodeURIComponent(safe).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(safe).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -80,7 +84,11 @@ export interface BlobReply {
   headers?: Record<string, string>;
 }
 
-export async function sendBlob(req: FastifyRequest, reply: FastifyReply, blob: BlobReply): Promise<FastifyReply> {
+export async function sendBlob(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  blob: BlobReply,
+): Promise<FastifyReply> {
   const etag = `"${blob.sha256}"`;
   const common: Record<string, string> = {
     etag,
@@ -93,15 +101,22 @@ export async function sendBlob(req: FastifyRequest, reply: FastifyReply, blob: B
 
   const ifRange = header(req, 'if-range');
   // If-Range names the version the client holds part of; another version gets the whole file.
-  const range = ifRange === undefined || ifRange.trim() === etag ? parseRange(req.headers.range, blob.size) : FULL;
+  const range =
+    ifRange === undefined || ifRange.trim() === etag ? parseRange(req.headers.range, blob.size) : FULL;
   if (range.kind === 'unsatisfiable') {
     void reply.header('content-range', `bytes */${blob.size}`);
-    throw new AppError(416, 'range_not_satisfiable', 'The requested range is outside the file', { size: blob.size });
+    throw new AppError(416, 'range_not_satisfiable', 'The requested range is outside the file', {
+      size: blob.size,
+    });
   }
   await assertOnDisk(req, blob);
 
   const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, blob.size - 1];
-  const headers: Record<string, string> = { ...common, 'content-type': blob.contentType, 'content-length': String(end - start + 1) };
+  const headers: Record<string, string> = {
+    ...common,
+    'content-type': blob.contentType,
+    'content-length': String(end - start + 1),
+  };
   if (range.kind === 'partial') headers['content-range'] = `bytes ${start}-${end}/${blob.size}`;
   const body = req.method === 'HEAD' || blob.size === 0 ? null : createReadStream(blob.file, { start, end });
   return writeRaw(reply, range.kind === 'partial' ? 206 : 200, headers, body);
@@ -118,7 +133,12 @@ async function assertOnDisk(req: FastifyRequest, blob: BlobReply): Promise<void>
  * Writes the response ourselves: the route chain would otherwise reset the status to
  * 200, and Fastify's automatic HEAD would read the whole file just to discard it.
  */
-async function writeRaw(reply: FastifyReply, status: number, headers: Record<string, string>, body: Readable | null): Promise<FastifyReply> {
+async function writeRaw(
+  reply: FastifyReply,
+  status: number,
+  headers: Record<string, string>,
+  body: Readable | null,
+): Promise<FastifyReply> {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(status, { ...(reply.getHeaders() as OutgoingHttpHeaders), ...headers });

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -86,7 +94,10 @@ describe.each(await engines())('the blob store on %s', (engine) => {
     const ref = await store.putBuffer(tenantA, Buffer.from('private to alpha'), 'text/plain');
     expect(await store.has(tenantB, ref.sha256)).toBe(false);
     expect(await store.stat(tenantB, ref.sha256)).toBeNull();
-    await expect(store.forReader(tenantB, true, ref.sha256)).rejects.toMatchObject({ status: 404, code: 'blob_not_found' });
+    await expect(store.forReader(tenantB, true, ref.sha256)).rejects.toMatchObject({
+      status: 404,
+      code: 'blob_not_found',
+    });
   });
 
   it('aborts an upload over the byte limit while it streams, leaving no file behind', async () => {
@@ -106,7 +117,9 @@ describe.each(await engines())('the blob store on %s', (engine) => {
 
   it('refuses a declared size over the limit before reading a byte', async () => {
     const source = streamOf(10);
-    await expect(store.putStream(tenantA, source, { mediaType: 'video/mp4', maxBytes: 5, declaredBytes: 10 })).rejects.toMatchObject({
+    await expect(
+      store.putStream(tenantA, source, { mediaType: 'video/mp4', maxBytes: 5, declaredBytes: 10 }),
+    ).rejects.toMatchObject({
       status: 413,
       details: { rule: 'max_bytes', limit: 5, used: 10 },
     });
@@ -116,7 +129,9 @@ describe.each(await engines())('the blob store on %s', (engine) => {
   it('enforces the tenant’s storage limit, charging only blobs it does not have yet', async () => {
     await tenants.update(tenantA, { storageLimitBytes: 25_000 }, true);
     await store.putBuffer(tenantA, Buffer.alloc(20_000, 1), 'application/octet-stream');
-    await expect(store.putBuffer(tenantA, Buffer.alloc(6_000, 2), 'application/octet-stream')).rejects.toMatchObject({
+    await expect(
+      store.putBuffer(tenantA, Buffer.alloc(6_000, 2), 'application/octet-stream'),
+    ).rejects.toMatchObject({
       status: 413,
       details: { rule: 'storage_quota', limit: 25_000, used: 20_000 },
     });
@@ -131,7 +146,9 @@ describe.each(await engines())('the blob store on %s', (engine) => {
   it('takes concurrent uploads of the same content without a torn file or a second copy', async () => {
     const size = 3 * 1024 * 1024 + 17;
     const refs = await Promise.all(
-      [tenantA, tenantA, tenantB, tenantA, tenantB].map((t) => store.putStream(t, streamOf(size, 9), { mediaType: 'video/mp4' })),
+      [tenantA, tenantA, tenantB, tenantA, tenantB].map((t) =>
+        store.putStream(t, streamOf(size, 9), { mediaType: 'video/mp4' }),
+      ),
     );
     const expected = sha(Buffer.alloc(size, 9));
     expect(new Set(refs.map((r) => r.sha256))).toEqual(new Set([expected]));
@@ -149,8 +166,13 @@ describe.each(await engines())('the blob store on %s', (engine) => {
         if (head.toString() !== '%PDF') throw new Error('not a pdf');
       },
     };
-    await expect(store.putStream(tenantA, streamOf(200_000), { mediaType: 'application/pdf', head: check })).rejects.toThrow('not a pdf');
-    const ok = await store.putStream(tenantA, Readable.from([Buffer.from('%P'), Buffer.from('DF-1.4 …')]), { mediaType: 'application/pdf', head: check });
+    await expect(
+      store.putStream(tenantA, streamOf(200_000), { mediaType: 'application/pdf', head: check }),
+    ).rejects.toThrow('not a pdf');
+    const ok = await store.putStream(tenantA, Readable.from([Buffer.from('%P'), Buffer.from('DF-1.4 …')]), {
+      mediaType: 'application/pdf',
+      head: check,
+    });
     expect(ok.size).toBe(Buffer.byteLength('%PDF-1.4 …'));
     expect(stagingFiles(dir)).toEqual([]);
   });

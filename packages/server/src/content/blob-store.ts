@@ -107,7 +107,11 @@ export class BlobStore {
    * anyone reads the public ones (logo, catalog covers). Never another tenant's blob,
    * even when its hash is known.
    */
-  async forReader(tenantId: string, signedIn: boolean, sha256: string): Promise<{ ref: BlobRef; isPublic: boolean }> {
+  async forReader(
+    tenantId: string,
+    signedIn: boolean,
+    sha256: string,
+  ): Promise<{ ref: BlobRef; isPublic: boolean }> {
     // Members are not asked the (costlier) public question: their copy is cached privately.
     const isPublic = !signedIn && (await this.repo.isPublic(tenantId, sha256));
     if (!signedIn && !isPublic) throw unauthenticated();
@@ -123,7 +127,8 @@ export class BlobStore {
    */
   async stage(tenantId: string, readable: Readable, options: StageOptions = {}): Promise<StagedFile> {
     const cap = await this.cap(tenantId, options);
-    if (options.declaredBytes !== undefined && options.declaredBytes > cap.bytes) throw cap.error(options.declaredBytes);
+    if (options.declaredBytes !== undefined && options.declaredBytes > cap.bytes)
+      throw cap.error(options.declaredBytes);
     return this.write(readable, cap, options.head);
   }
 
@@ -131,7 +136,12 @@ export class BlobStore {
   async stageWithin(readable: Readable, maxBytes: number): Promise<StagedFile> {
     return this.write(readable, {
       bytes: maxBytes,
-      error: (received) => tooLarge(`This file may be at most ${maxBytes} bytes`, { rule: 'max_bytes', limit: maxBytes, used: received }),
+      error: (received) =>
+        tooLarge(`This file may be at most ${maxBytes} bytes`, {
+          rule: 'max_bytes',
+          limit: maxBytes,
+          used: received,
+        }),
     });
   }
 
@@ -179,20 +189,30 @@ export class BlobStore {
    * A file placed for an upload that then loses a quota race stays on disk unrecorded
    * (harmless; deleting it could race another tenant committing the same bytes).
    */
-  async commit(tenantId: string, items: readonly { file: StagedFile; mediaType: string }[]): Promise<BlobRef[]> {
+  async commit(
+    tenantId: string,
+    items: readonly { file: StagedFile; mediaType: string }[],
+  ): Promise<BlobRef[]> {
     const unique = new Map<string, { file: StagedFile; mediaType: string }>();
     for (const item of items) if (!unique.has(item.file.sha256)) unique.set(item.file.sha256, item);
     try {
       await this.chargeable(this.repo, tenantId, unique, false);
       const touched = new Set<string>();
       // Owned blobs are placed too: that heals a row whose file went missing.
-      for (const { file } of unique.values()) if (await this.place(file)) touched.add(dirname(this.filePath(file.sha256)));
+      for (const { file } of unique.values())
+        if (await this.place(file)) touched.add(dirname(this.filePath(file.sha256)));
       await syncDirectories(touched);
       await this.repo.transaction(async (tx) => {
         const fresh = await this.chargeable(tx, tenantId, unique, true);
         const now = this.clock.now().toISOString();
         await tx.insertMany(
-          fresh.map((i) => ({ tenant_id: tenantId, sha256: i.file.sha256, size: i.file.size, media_type: i.mediaType, created_at: now })),
+          fresh.map((i) => ({
+            tenant_id: tenantId,
+            sha256: i.file.sha256,
+            size: i.file.size,
+            media_type: i.mediaType,
+            created_at: now,
+          })),
         );
       });
     } finally {
@@ -206,7 +226,12 @@ export class BlobStore {
   }
 
   /** The blobs the tenant would be charged for; throws when they do not fit its storage limit. */
-  private async chargeable<T extends { file: StagedFile }>(repo: BlobsRepo, tenantId: string, unique: Map<string, T>, lock: boolean): Promise<T[]> {
+  private async chargeable<T extends { file: StagedFile }>(
+    repo: BlobsRepo,
+    tenantId: string,
+    unique: Map<string, T>,
+    lock: boolean,
+  ): Promise<T[]> {
     const limits = await repo.limits(tenantId, lock);
     if (!limits) throw notFound('tenant_not_found', 'This platform does not exist');
     const owned = new Set((await repo.findMany(tenantId, [...unique.keys()])).map((r) => r.sha256));
@@ -236,14 +261,23 @@ export class BlobStore {
       {
         bytes: upload,
         error: (received) =>
-          tooLarge(`Files larger than ${upload} bytes cannot be uploaded to this platform`, { rule: 'upload_limit', limit: upload, used: received }),
+          tooLarge(`Files larger than ${upload} bytes cannot be uploaded to this platform`, {
+            rule: 'upload_limit',
+            limit: upload,
+            used: received,
+          }),
       },
     ];
     const { maxBytes } = options;
     if (maxBytes !== undefined) {
       caps.push({
         bytes: maxBytes,
-        error: (received) => tooLarge(`This file may be at most ${maxBytes} bytes`, { rule: 'max_bytes', limit: maxBytes, used: received }),
+        error: (received) =>
+          tooLarge(`This file may be at most ${maxBytes} bytes`, {
+            rule: 'max_bytes',
+            limit: maxBytes,
+            used: received,
+          }),
       });
     }
     return caps.reduce((a, b) => (b.bytes < a.bytes ? b : a));
@@ -264,7 +298,11 @@ export class BlobStore {
 }
 
 function storageFull(limit: number, used: number): AppError {
-  return tooLarge(`This platform's storage is full (${used} of ${limit} bytes used)`, { rule: 'storage_quota', limit, used });
+  return tooLarge(`This platform's storage is full (${used} of ${limit} bytes used)`, {
+    rule: 'storage_quota',
+    limit,
+    used,
+  });
 }
 
 function toRef(row: BlobRow): BlobRef {
@@ -279,7 +317,7 @@ function toBuffer(chunk: unknown): Buffer {
 }
 
 async function writeAll(file: FileHandle, buffer: Buffer): Promise<void> {
-  for (let offset = 0; offset < buffer.length; ) {
+  for (let offset = 0; offset < buffer.length;) {
     const { bytesWritten } = await file.write(buffer, offset, buffer.length - offset);
     offset += bytesWritten;
   }

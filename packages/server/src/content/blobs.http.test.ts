@@ -28,9 +28,13 @@ describe.each(await engines())('serving blobs over HTTP on %s', (engine) => {
     betaAuthor = await member(server, beta, 'bo', ['author']);
     // 6 MB, so a whole-file read cannot hide inside one socket buffer.
     videoBytes = randomBytes(6 * 1024 * 1024);
-    video = await server.services.blobs.putStream(alpha.id, Readable.from([videoBytes.subarray(0, 1000), videoBytes.subarray(1000)]), {
-      mediaType: 'video/mp4',
-    });
+    video = await server.services.blobs.putStream(
+      alpha.id,
+      Readable.from([videoBytes.subarray(0, 1000), videoBytes.subarray(1000)]),
+      {
+        mediaType: 'video/mp4',
+      },
+    );
   });
   afterAll(async () => server.close());
 
@@ -61,7 +65,9 @@ describe.each(await engines())('serving blobs over HTTP on %s', (engine) => {
       expect(res.status, range).toBe(206);
       expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${size}`);
       expect(res.headers.get('content-length')).toBe(String(end - start + 1));
-      expect(Buffer.from(await res.arrayBuffer()).equals(videoBytes.subarray(start, end + 1)), range).toBe(true);
+      expect(Buffer.from(await res.arrayBuffer()).equals(videoBytes.subarray(start, end + 1)), range).toBe(
+        true,
+      );
     }
   });
 
@@ -76,15 +82,26 @@ describe.each(await engines())('serving blobs over HTTP on %s', (engine) => {
 
   it('answers If-None-Match with 304, and honours a Range only when If-Range still matches', async () => {
     const etag = `"${video.sha256}"`;
-    const notModified = await get(blobPath(alpha, video.sha256), { cookie: alphaLearner.cookie, 'if-none-match': `"other", ${etag}` });
+    const notModified = await get(blobPath(alpha, video.sha256), {
+      cookie: alphaLearner.cookie,
+      'if-none-match': `"other", ${etag}`,
+    });
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('etag')).toBe(etag);
     expect(await notModified.text()).toBe('');
 
-    const same = await get(blobPath(alpha, video.sha256), { cookie: alphaLearner.cookie, range: 'bytes=0-9', 'if-range': etag });
+    const same = await get(blobPath(alpha, video.sha256), {
+      cookie: alphaLearner.cookie,
+      range: 'bytes=0-9',
+      'if-range': etag,
+    });
     expect(same.status).toBe(206);
     await same.arrayBuffer();
-    const changed = await get(blobPath(alpha, video.sha256), { cookie: alphaLearner.cookie, range: 'bytes=0-9', 'if-range': '"stale"' });
+    const changed = await get(blobPath(alpha, video.sha256), {
+      cookie: alphaLearner.cookie,
+      range: 'bytes=0-9',
+      'if-range': '"stale"',
+    });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('content-length')).toBe(String(videoBytes.length));
     await changed.arrayBuffer();
@@ -96,7 +113,11 @@ describe.each(await engines())('serving blobs over HTTP on %s', (engine) => {
     expect(whole.headers.get('content-length')).toBe(String(videoBytes.length));
     expect(whole.headers.get('etag')).toBe(`"${video.sha256}"`);
     expect(await whole.text()).toBe('');
-    const part = await get(blobPath(alpha, video.sha256), { cookie: alphaLearner.cookie, range: 'bytes=10-19' }, 'HEAD');
+    const part = await get(
+      blobPath(alpha, video.sha256),
+      { cookie: alphaLearner.cookie, range: 'bytes=10-19' },
+      'HEAD',
+    );
     expect(part.status).toBe(206);
     expect(part.headers.get('content-length')).toBe('10');
   });
@@ -134,18 +155,33 @@ describe.each(await engines())('serving blobs over HTTP on %s', (engine) => {
   });
 
   it('names the file for the browser when asked, inline or as a download', async () => {
-    const pdf = await server.services.blobs.putBuffer(alpha.id, Buffer.from('%PDF-1.4 tiny'), 'application/pdf');
-    const inline = await get(`${blobPath(alpha, pdf.sha256)}?name=${encodeURIComponent('Unit 1: "fractions".pdf')}`, { cookie: alphaLearner.cookie });
-    expect(inline.headers.get('content-disposition')).toBe(`inline; filename="Unit 1_ _fractions_.pdf"; filename*=UTF-8''Unit%201_%20_fractions_.pdf`);
+    const pdf = await server.services.blobs.putBuffer(
+      alpha.id,
+      Buffer.from('%PDF-1.4 tiny'),
+      'application/pdf',
+    );
+    const inline = await get(
+      `${blobPath(alpha, pdf.sha256)}?name=${encodeURIComponent('Unit 1: "fractions".pdf')}`,
+      { cookie: alphaLearner.cookie },
+    );
+    expect(inline.headers.get('content-disposition')).toBe(
+      `inline; filename="Unit 1_ _fractions_.pdf"; filename*=UTF-8''Unit%201_%20_fractions_.pdf`,
+    );
     expect(inline.headers.get('content-security-policy')).toBeNull();
     await inline.arrayBuffer();
-    const download = await get(`${blobPath(alpha, pdf.sha256)}?name=unit.pdf&download=1`, { cookie: alphaLearner.cookie });
+    const download = await get(`${blobPath(alpha, pdf.sha256)}?name=unit.pdf&download=1`, {
+      cookie: alphaLearner.cookie,
+    });
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="unit.pdf"/);
     await download.arrayBuffer();
   });
 
   it('serves stored HTML inert, in a CSP sandbox, so it can never act as the signed-in user', async () => {
-    const page = await server.services.blobs.putBuffer(alpha.id, Buffer.from('<script>fetch("/api/t/alpha/me")</script>'), 'text/html');
+    const page = await server.services.blobs.putBuffer(
+      alpha.id,
+      Buffer.from('<script>fetch("/api/t/alpha/me")</script>'),
+      'text/html',
+    );
     const res = await get(blobPath(alpha, page.sha256), { cookie: alphaLearner.cookie });
     expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -29,7 +29,12 @@ const INERT = "sandbox; default-src 'none'";
 
 const PackagePath = z.string().max(2048);
 const LibraryPackageParams = z.object({ tenant: z.string(), itemId: z.uuid(), '*': PackagePath });
-const LessonPackageParams = z.object({ tenant: z.string(), versionId: z.uuid(), lessonId: z.uuid(), '*': PackagePath });
+const LessonPackageParams = z.object({
+  tenant: z.string(),
+  versionId: z.uuid(),
+  lessonId: z.uuid(),
+  '*': PackagePath,
+});
 
 export function blobRoutes(router: Router, blobs: BlobStore, packages: PackageFiles): void {
   router.add(
@@ -47,7 +52,8 @@ export function blobRoutes(router: Router, blobs: BlobStore, packages: PackageFi
       const headers: Record<string, string> = {};
       if (!isPassiveMediaType(ref.mediaType)) headers['content-security-policy'] = INERT;
       const download = query.download === '1' || query.download === 'true';
-      if (query.name) headers['content-disposition'] = contentDisposition(query.name, download ? 'attachment' : 'inline');
+      if (query.name)
+        headers['content-disposition'] = contentDisposition(query.name, download ? 'attachment' : 'inline');
       else if (download) headers['content-disposition'] = 'attachment';
       return sendBlob(req, reply, {
         ...ref,
@@ -59,7 +65,11 @@ export function blobRoutes(router: Router, blobs: BlobStore, packages: PackageFi
     },
   );
 
-  const sendPackageFile = (req: FastifyRequest, reply: FastifyReply, hit: PackageHit): Promise<FastifyReply> | FastifyReply => {
+  const sendPackageFile = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    hit: PackageHit,
+  ): Promise<FastifyReply> | FastifyReply => {
     if (hit.kind === 'entry') {
       // Relative links in the entry page resolve against its own folder, so go there.
       const base = (req.url.split('?')[0] ?? '').replace(/\/?$/, '/');
@@ -85,7 +95,8 @@ export function blobRoutes(router: Router, blobs: BlobStore, packages: PackageFi
       access: 'public',
       params: LibraryPackageParams,
     },
-    async ({ tenant, params, req, reply }) => sendPackageFile(req, reply, await packages.libraryFile(tenant!.id, params.itemId, params['*'])),
+    async ({ tenant, params, req, reply }) =>
+      sendPackageFile(req, reply, await packages.libraryFile(tenant!.id, params.itemId, params['*'])),
   );
 
   router.add(
@@ -98,6 +109,10 @@ export function blobRoutes(router: Router, blobs: BlobStore, packages: PackageFi
       params: LessonPackageParams,
     },
     async ({ tenant, params, req, reply }) =>
-      sendPackageFile(req, reply, await packages.lessonFile(tenant!.id, params.versionId, params.lessonId, params['*'])),
+      sendPackageFile(
+        req,
+        reply,
+        await packages.lessonFile(tenant!.id, params.versionId, params.lessonId, params['*']),
+      ),
   );
 }

@@ -3,7 +3,13 @@ import type { BlobRef, Html5Package } from '@satchel/core';
 import { invalid } from '../http/errors.js';
 import type { BlobStore, StagedFile } from './blob-store.js';
 import { mediaTypeForPath } from './media-types.js';
-import { DEFAULT_ZIP_LIMITS, inflateEntry, listZipEntries, type ZipEntry, type ZipLimits } from './zip-safety.js';
+import {
+  DEFAULT_ZIP_LIMITS,
+  inflateEntry,
+  listZipEntries,
+  type ZipEntry,
+  type ZipLimits,
+} from './zip-safety.js';
 import type { ZipSource } from './zip-source.js';
 
 // An html5 package (a zip of a web page and its assets) becomes one blob per file and
@@ -25,7 +31,8 @@ const depth = (path: string): number => path.split('/').length;
  */
 export function planHtml5Package(entries: readonly ZipEntry[]): PackagePlan {
   const kept = entries.filter((e) => !e.isDirectory && !JUNK.test(e.path));
-  if (kept.length === 0) throw invalid('unsupported_file', 'The html5 package is empty', { reason: 'empty_package' });
+  if (kept.length === 0)
+    throw invalid('unsupported_file', 'The html5 package is empty', { reason: 'empty_package' });
   const tops = new Set(kept.map((e) => e.path.split('/')[0]));
   const [onlyTop] = tops;
   const prefix = tops.size === 1 && kept.every((e) => e.path.includes('/')) ? `${onlyTop}/` : '';
@@ -35,7 +42,9 @@ export function planHtml5Package(entries: readonly ZipEntry[]): PackagePlan {
     .filter((p) => /(^|\/)index\.html$/i.test(p))
     .sort((a, b) => depth(a) - depth(b) || a.localeCompare(b))[0];
   if (!entry) {
-    throw invalid('unsupported_file', 'An html5 package must contain an index.html page to open', { reason: 'no_index_html' });
+    throw invalid('unsupported_file', 'An html5 package must contain an index.html page to open', {
+      reason: 'no_index_html',
+    });
   }
   return { entry, files };
 }
@@ -56,7 +65,10 @@ export async function importHtml5Package(
   const staged: { file: StagedFile; mediaType: string; path: string }[] = [];
   try {
     for (const { path, zip } of ordered) {
-      const file = await blobs.stageWithin(Readable.from(inflateEntry(source, zip, limits.maxEntryBytes)), zip.size);
+      const file = await blobs.stageWithin(
+        Readable.from(inflateEntry(source, zip, limits.maxEntryBytes)),
+        zip.size,
+      );
       staged.push({ file, mediaType: mediaTypeForPath(path), path });
     }
   } catch (err) {

@@ -40,7 +40,9 @@ export function itemPackage(row: LibraryItemRow): Html5Package | null {
 
 export function presentItem(row: LibraryItemRow, tenantSlug: string): LibraryItem {
   const pkg = itemPackage(row);
-  const file: BlobRef | null = row.blob_sha256 ? { sha256: row.blob_sha256, size: Number(row.size), mediaType: row.media_type } : null;
+  const file: BlobRef | null = row.blob_sha256
+    ? { sha256: row.blob_sha256, size: Number(row.size), mediaType: row.media_type }
+    : null;
   return {
     id: row.id,
     kind: row.kind,

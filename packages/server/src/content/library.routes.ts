@@ -30,9 +30,18 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data|te
  * part-way, the rest of the body is drained so the client reads the error instead of
  * a reset connection.
  */
-async function withUploadBody<T>(req: FastifyRequest, actor: Actor, body: unknown, work: (stream: Readable, declared?: number) => Promise<T>): Promise<T> {
+async function withUploadBody<T>(
+  req: FastifyRequest,
+  actor: Actor,
+  body: unknown,
+  work: (stream: Readable, declared?: number) => Promise<T>,
+): Promise<T> {
   if (actor.via === 'session' && FORM_TYPES.test(req.headers['content-type'] ?? '')) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the file itself as the body (Content-Type application/octet-stream or its own type), not a form');
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Send the file itself as the body (Content-Type application/octet-stream or its own type), not a form',
+    );
   }
   const stream = body instanceof Readable ? body : req.raw;
   const length = req.headers['content-length'];
@@ -50,7 +59,8 @@ export function libraryRoutes(router: Router, library: LibraryService): void {
     {
       method: 'POST',
       url: '/api/t/:tenant/library/uploads',
-      summary: 'Upload a file to the library (the raw file is the body; kind, title and licence in the query)',
+      summary:
+        'Upload a file to the library (the raw file is the body; kind, title and licence in the query)',
       tags: ['content'],
       access: AUTHORS,
       params: TenantParam,
@@ -60,14 +70,17 @@ export function libraryRoutes(router: Router, library: LibraryService): void {
       parsers: RAW_BODY,
     },
     async ({ tenant, actor, query, body, req }) =>
-      withUploadBody(req, actor, body, async (stream, declared) => ({ item: await library.upload(tenant, actor.userId, stream, query, declared) })),
+      withUploadBody(req, actor, body, async (stream, declared) => ({
+        item: await library.upload(tenant, actor.userId, stream, query, declared),
+      })),
   );
 
   router.authed(
     {
       method: 'GET',
       url: '/api/t/:tenant/library',
-      summary: 'Library items (filter by kind, licence, language; q searches title, description, author, provider)',
+      summary:
+        'Library items (filter by kind, licence, language; q searches title, description, author, provider)',
       tags: ['content'],
       access: AUTHORS,
       params: TenantParam,
@@ -121,7 +134,8 @@ export function libraryRoutes(router: Router, library: LibraryService): void {
     {
       method: 'POST',
       url: '/api/t/:tenant/library/:itemId/captions',
-      summary: 'Add or replace the WebVTT captions of a video or audio item in one language (the file is the body)',
+      summary:
+        'Add or replace the WebVTT captions of a video or audio item in one language (the file is the body)',
       tags: ['content'],
       access: AUTHORS,
       params: LibraryItemParams,
@@ -145,6 +159,8 @@ export function libraryRoutes(router: Router, library: LibraryService): void {
       params: CaptionsParams,
       response: LibraryItemResponse,
     },
-    async ({ tenant, params }) => ({ item: await library.removeCaptions(tenant, params.itemId, params.lang) }),
+    async ({ tenant, params }) => ({
+      item: await library.removeCaptions(tenant, params.itemId, params.lang),
+    }),
   );
 }

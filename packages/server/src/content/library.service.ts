@@ -51,27 +51,48 @@ export class LibraryService {
   ) {}
 
   /** An uploaded body (a stream, never buffered) becomes a checked, attributed library item. */
-  async upload(tenant: TenantRef, actorId: string | null, body: Readable, meta: LibraryUploadQuery, declaredBytes?: number): Promise<LibraryItemDetail> {
+  async upload(
+    tenant: TenantRef,
+    actorId: string | null,
+    body: Readable,
+    meta: LibraryUploadQuery,
+    declaredBytes?: number,
+  ): Promise<LibraryItemDetail> {
     const received = await receiveUpload(this.blobs, tenant.id, meta.kind, body, declaredBytes);
     return presentDetail(await this.insert(tenant.id, actorId, meta, received), tenant.slug);
   }
 
   /** Makes an item of blobs the tenant already stores. `tenant` is a ref or a tenant id. */
-  async create(tenantOrId: TenantRef | string, actorId: string | null, input: CreateLibraryItemInput): Promise<LibraryItemDetail> {
+  async create(
+    tenantOrId: TenantRef | string,
+    actorId: string | null,
+    input: CreateLibraryItemInput,
+  ): Promise<LibraryItemDetail> {
     const tenant = typeof tenantOrId === 'string' ? await this.tenantRef(tenantOrId) : tenantOrId;
     const meta = Metadata.parse(input);
     let received: ReceivedContent;
     if (input.kind === 'html5') {
       if (!input.package) throw invalid('package_required', 'An html5 item needs its unpacked package');
       const files = Object.values(input.package.files);
-      await this.requireBlobs(tenant.id, files.map((f) => f.sha256));
-      received = { file: null, package: input.package, size: files.reduce((s, f) => s + f.size, 0), mediaType: 'application/zip' };
+      await this.requireBlobs(
+        tenant.id,
+        files.map((f) => f.sha256),
+      );
+      received = {
+        file: null,
+        package: input.package,
+        size: files.reduce((s, f) => s + f.size, 0),
+        mediaType: 'application/zip',
+      };
     } else {
       if (!input.file) throw invalid('file_required', 'A library item needs its stored file');
       await this.requireBlobs(tenant.id, [input.file.sha256]);
       received = { file: input.file, package: null, size: input.file.size, mediaType: input.file.mediaType };
     }
-    return presentDetail(await this.insert(tenant.id, actorId, { ...meta, kind: input.kind }, received), tenant.slug);
+    return presentDetail(
+      await this.insert(tenant.id, actorId, { ...meta, kind: input.kind }, received),
+      tenant.slug,
+    );
   }
 
   /**
@@ -81,7 +102,9 @@ export class LibraryService {
   async importHtml5(tenantId: string, zip: Uint8Array | Readable, limits?: ZipLimits): Promise<Html5Package> {
     if (zip instanceof Uint8Array) return importHtml5Package(this.blobs, tenantId, bufferSource(zip), limits);
     const staged = await this.blobs.stage(tenantId, zip);
-    const pkg = await withStagedZip(this.blobs, staged, (source) => importHtml5Package(this.blobs, tenantId, source, limits));
+    const pkg = await withStagedZip(this.blobs, staged, (source) =>
+      importHtml5Package(this.blobs, tenantId, source, limits),
+    );
     await this.blobs.discard([staged]);
     return pkg;
   }
@@ -95,7 +118,11 @@ export class LibraryService {
     return presentDetail(await this.row(tenant.id, itemId), tenant.slug);
   }
 
-  async update(tenant: TenantRef, itemId: string, patch: UpdateLibraryItemRequest): Promise<LibraryItemDetail> {
+  async update(
+    tenant: TenantRef,
+    itemId: string,
+    patch: UpdateLibraryItemRequest,
+  ): Promise<LibraryItemDetail> {
     const row = await this.row(tenant.id, itemId);
     if (patch.version !== undefined && patch.version !== row.version) throw editConflict();
     const keep = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
@@ -120,30 +147,47 @@ export class LibraryService {
   async remove(tenant: TenantRef, itemId: string): Promise<void> {
     const row = await this.row(tenant.id, itemId);
     const now = this.clock.now().toISOString();
-    if (!(await this.repo.update(tenant.id, itemId, row.version, { deleted_at: now, updated_at: now }))) throw editConflict();
+    if (!(await this.repo.update(tenant.id, itemId, row.version, { deleted_at: now, updated_at: now })))
+      throw editConflict();
   }
 
   /** Adds (or replaces, by language) a WebVTT captions track of a video or audio item. */
-  async addCaptions(tenant: TenantRef, itemId: string, track: CaptionsUploadQuery, body: Readable, declaredBytes?: number): Promise<LibraryItemDetail> {
+  async addCaptions(
+    tenant: TenantRef,
+    itemId: string,
+    track: CaptionsUploadQuery,
+    body: Readable,
+    declaredBytes?: number,
+  ): Promise<LibraryItemDetail> {
     const row = await this.row(tenant.id, itemId);
     if (row.kind !== 'video' && row.kind !== 'audio') {
       throw invalid('captions_not_supported', 'Only video and audio items have captions', { kind: row.kind });
     }
     const file = await receiveCaptions(this.blobs, tenant.id, body, declaredBytes);
-    return this.setCaptions(tenant, itemId, (captions) => [...captions.filter((c) => c.lang !== track.lang), { lang: track.lang, label: track.label, file }]);
+    return this.setCaptions(tenant, itemId, (captions) => [
+      ...captions.filter((c) => c.lang !== track.lang),
+      { lang: track.lang, label: track.label, file },
+    ]);
   }
 
   async removeCaptions(tenant: TenantRef, itemId: string, lang: string): Promise<LibraryItemDetail> {
     return this.setCaptions(tenant, itemId, (captions) => {
-      if (!captions.some((c) => c.lang === lang)) throw notFound('captions_not_found', 'This item has no captions in that language', { lang });
+      if (!captions.some((c) => c.lang === lang))
+        throw notFound('captions_not_found', 'This item has no captions in that language', { lang });
       return captions.filter((c) => c.lang !== lang);
     });
   }
 
-  private async setCaptions(tenant: TenantRef, itemId: string, change: (current: Captions[]) => Captions[]): Promise<LibraryItemDetail> {
+  private async setCaptions(
+    tenant: TenantRef,
+    itemId: string,
+    change: (current: Captions[]) => Captions[],
+  ): Promise<LibraryItemDetail> {
     // Re-read after the (possibly long) upload, so a concurrent edit is not overwritten.
     const row = await this.row(tenant.id, itemId);
-    const captions = change(parseJson<Captions[]>(row.captions, 'library_items.captions')).sort((a, b) => a.lang.localeCompare(b.lang));
+    const captions = change(parseJson<Captions[]>(row.captions, 'library_items.captions')).sort((a, b) =>
+      a.lang.localeCompare(b.lang),
+    );
     const ok = await this.repo.update(tenant.id, itemId, row.version, {
       captions: JSON.stringify(captions),
       updated_at: this.clock.now().toISOString(),
@@ -152,7 +196,12 @@ export class LibraryService {
     return this.get(tenant, itemId);
   }
 
-  private async insert(tenantId: string, actorId: string | null, meta: LibraryUploadQuery, content: ReceivedContent): Promise<LibraryItemRow> {
+  private async insert(
+    tenantId: string,
+    actorId: string | null,
+    meta: LibraryUploadQuery,
+    content: ReceivedContent,
+  ): Promise<LibraryItemRow> {
     const now = this.clock.now().toISOString();
     const id = uuidv7();
     await this.repo.insert({
@@ -183,7 +232,10 @@ export class LibraryService {
 
   private async requireBlobs(tenantId: string, sha256s: readonly string[]): Promise<void> {
     const missing = await this.blobs.missing(tenantId, sha256s);
-    if (missing.length > 0) throw invalid('blob_not_found', 'Some files are not stored on this platform', { missing: missing.slice(0, 20) });
+    if (missing.length > 0)
+      throw invalid('blob_not_found', 'Some files are not stored on this platform', {
+        missing: missing.slice(0, 20),
+      });
   }
 
   private async tenantRef(tenantId: string): Promise<TenantRef> {

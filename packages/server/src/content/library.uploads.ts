@@ -22,7 +22,11 @@ export interface ReceivedContent {
   mediaType: string;
 }
 
-export function unsupportedFile(kind: LibraryKind, reason: string, details: Record<string, unknown> = {}): AppError {
+export function unsupportedFile(
+  kind: LibraryKind,
+  reason: string,
+  details: Record<string, unknown> = {},
+): AppError {
   return invalid('unsupported_file', reason, { kind, reason, ...details });
 }
 
@@ -43,7 +47,11 @@ function sniffer(kind: LibraryKind): HeadCheck & { mediaType(): string } {
   };
 }
 
-export async function withStagedZip<T>(blobs: BlobStore, staged: StagedFile, work: (source: ZipSource) => Promise<T>): Promise<T> {
+export async function withStagedZip<T>(
+  blobs: BlobStore,
+  staged: StagedFile,
+  work: (source: ZipSource) => Promise<T>,
+): Promise<T> {
   const source = await openFileSource(staged.path);
   try {
     return await work(source);
@@ -96,7 +104,12 @@ export async function receiveUpload(
 }
 
 /** A WebVTT body for an item's captions track. */
-export async function receiveCaptions(blobs: BlobStore, tenantId: string, body: Readable, declaredBytes?: number): Promise<BlobRef> {
+export async function receiveCaptions(
+  blobs: BlobStore,
+  tenantId: string,
+  body: Readable,
+  declaredBytes?: number,
+): Promise<BlobRef> {
   const head = sniffer('captions');
   const staged = await blobs.stage(tenantId, body, { declaredBytes, head, maxBytes: CAPTIONS_MAX_BYTES });
   await checkCaptionsFile(blobs, staged);
@@ -118,9 +131,15 @@ export async function checkEpub(source: ZipSource, entries: readonly ZipEntry[])
   if (!first || first.path !== 'mimetype') {
     throw unsupportedFile('epub', 'An EPUB must begin with its "mimetype" entry', { detected: 'zip' });
   }
-  const mimetype = Buffer.from(await readEntry(source, first, 200)).toString('latin1').trim();
+  const mimetype = Buffer.from(await readEntry(source, first, 200))
+    .toString('latin1')
+    .trim();
   if (mimetype !== 'application/epub+zip') {
-    throw unsupportedFile('epub', `The EPUB's mimetype entry says "${mimetype.slice(0, 60)}", not application/epub+zip`, { detected: 'zip' });
+    throw unsupportedFile(
+      'epub',
+      `The EPUB's mimetype entry says "${mimetype.slice(0, 60)}", not application/epub+zip`,
+      { detected: 'zip' },
+    );
   }
   if (!entries.some((e) => e.path === 'META-INF/container.xml')) {
     throw unsupportedFile('epub', 'The EPUB has no META-INF/container.xml', { detected: 'zip' });

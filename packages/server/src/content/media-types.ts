@@ -54,7 +54,8 @@ export function mediaTypeForPath(path: string): string {
   return BY_EXTENSION[path.slice(dot + 1).toLowerCase()] ?? OCTET_STREAM;
 }
 
-const PASSIVE = /^(?:image\/(?:png|jpeg|gif|webp|avif|bmp|x-icon)|video\/[\w.+-]+|audio\/[\w.+-]+|font\/[\w.+-]+|application\/(?:pdf|epub\+zip|zip|octet-stream)|text\/vtt)$/;
+const PASSIVE =
+  /^(?:image\/(?:png|jpeg|gif|webp|avif|bmp|x-icon)|video\/[\w.+-]+|audio\/[\w.+-]+|font\/[\w.+-]+|application\/(?:pdf|epub\+zip|zip|octet-stream)|text\/vtt)$/;
 
 /**
  * Types a browser renders without running anything with the origin's authority.

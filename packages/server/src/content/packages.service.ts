@@ -67,7 +67,8 @@ export class PackageFiles {
 function lessonPackage(manifest: CourseManifest, lessonId: string): Html5Package | undefined {
   for (const module of manifest.modules ?? []) {
     for (const lesson of module.lessons ?? []) {
-      if (lesson.id === lessonId && lesson.kind === 'html5') return { entry: lesson.entry, files: lesson.files };
+      if (lesson.id === lessonId && lesson.kind === 'html5')
+        return { entry: lesson.entry, files: lesson.files };
     }
   }
   return undefined;

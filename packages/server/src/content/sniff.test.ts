@@ -46,19 +46,27 @@ describe('recognising a file from its first bytes', () => {
       reason: 'This is a PNG image, but a pdf item must be a PDF document',
     });
     expect(checkKind('html5', makeEpub().subarray(0, 64))).toMatchObject({ ok: false, format: 'epub' });
-    expect(checkKind('image', bytes('<svg xmlns="http://www.w3.org/2000/svg">'))).toMatchObject({ ok: false, format: 'unknown' });
+    expect(checkKind('image', bytes('<svg xmlns="http://www.w3.org/2000/svg">'))).toMatchObject({
+      ok: false,
+      format: 'unknown',
+    });
   });
 });
 
 describe('checking WebVTT', () => {
   it('accepts cues with and without hours, settings and a title line', () => {
-    const vtt = 'WEBVTT Captions\r\n\r\nNOTE made by hand\r\n\r\n1\r\n00:00.500 --> 00:02.000 align:start\r\nHello\r\n\r\n01:00:00.000 --> 01:00:01.250\r\nLater\r\n';
+    const vtt =
+      'WEBVTT Captions\r\n\r\nNOTE made by hand\r\n\r\n1\r\n00:00.500 --> 00:02.000 align:start\r\nHello\r\n\r\n01:00:00.000 --> 01:00:01.250\r\nLater\r\n';
     expect(checkWebVtt(vtt)).toEqual({ ok: true, cues: 2 });
   });
 
   it('names the line of a bad timing, a backwards cue, or a missing signature', () => {
     expect(checkWebVtt('WEBVTT\n\n00:01 --> 00:02\nx')).toMatchObject({ ok: false, line: 3 });
-    expect(checkWebVtt('WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nx')).toMatchObject({ ok: false, line: 3, reason: 'A cue must end after it starts' });
+    expect(checkWebVtt('WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nx')).toMatchObject({
+      ok: false,
+      line: 3,
+      reason: 'A cue must end after it starts',
+    });
     expect(checkWebVtt('1\n00:00:01.000 --> 00:00:02.000\nx')).toMatchObject({ ok: false, line: 1 });
     expect(checkWebVtt('WEBVTTX\n')).toMatchObject({ ok: false, line: 1 });
     expect(checkWebVtt('WEBVTT\n')).toMatchObject({ ok: false, reason: 'The file has no cues' });

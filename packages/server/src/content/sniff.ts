@@ -92,7 +92,9 @@ function isWebVttHead(head: Uint8Array): boolean {
   return next === undefined || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
 }
 
-export type KindCheck = { ok: true; format: DetectedFormat; mediaType: string } | { ok: false; format: DetectedFormat; reason: string };
+export type KindCheck =
+  | { ok: true; format: DetectedFormat; mediaType: string }
+  | { ok: false; format: DetectedFormat; reason: string };
 
 /** Whether a file whose first bytes are `head` may be uploaded as `kind`, and as which media type. */
 export function checkKind(kind: LibraryKind, head: Uint8Array): KindCheck {
@@ -102,5 +104,9 @@ export function checkKind(kind: LibraryKind, head: Uint8Array): KindCheck {
   const expected = Object.keys(ACCEPTED[kind]) as DetectedFormat[];
   const wanted = [...new Set(expected.map((f) => DESCRIPTIONS[f]))].join(' or ');
   const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
-  return { ok: false, format, reason: `This is ${DESCRIPTIONS[format]}, but ${article} ${kind} item must be ${wanted}` };
+  return {
+    ok: false,
+    format,
+    reason: `This is ${DESCRIPTIONS[format]}, but ${article} ${kind} item must be ${wanted}`,
+  };
 }

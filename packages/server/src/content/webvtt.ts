@@ -22,7 +22,11 @@ export function checkWebVtt(text: string): WebVttCheck {
     if (!line.includes('-->')) continue;
     const m = TIMING_LINE.exec(line);
     if (!m) {
-      return { ok: false, reason: 'A cue timing must look like "00:01.000 --> 00:04.500" (hours optional)', line: i + 1 };
+      return {
+        ok: false,
+        reason: 'A cue timing must look like "00:01.000 --> 00:04.500" (hours optional)',
+        line: i + 1,
+      };
     }
     const start = seconds(m[1], m[2] ?? '0', m[3] ?? '0', m[4] ?? '0');
     const end = seconds(m[5], m[6] ?? '0', m[7] ?? '0', m[8] ?? '0');

@@ -1,9 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flipDataByte, lieAboutSize, makeZip, markSymlink, renameEntry } from '../test-support/zip-fixtures.js';
-import { DEFAULT_ZIP_LIMITS, inflateEntry, listZipEntries, UnsafeZipError, verifyZip, type ZipLimits, type ZipRule } from './zip-safety.js';
+import {
+  flipDataByte,
+  lieAboutSize,
+  makeZip,
+  markSymlink,
+  renameEntry,
+} from '../test-support/zip-fixtures.js';
+import {
+  DEFAULT_ZIP_LIMITS,
+  inflateEntry,
+  listZipEntries,
+  UnsafeZipError,
+  verifyZip,
+  type ZipLimits,
+  type ZipRule,
+} from './zip-safety.js';
 import { bufferSource, type ZipSource } from './zip-source.js';
 
-async function refusal(zip: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<{ entry: string | null; rule: ZipRule }> {
+async function refusal(
+  zip: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{ entry: string | null; rule: ZipRule }> {
   try {
     await verifyZip(bufferSource(zip), limits);
   } catch (err) {
@@ -34,7 +51,11 @@ function counting(source: ZipSource): ZipSource & { bytesRead: number } {
 
 describe('zip safety', () => {
   it('lists and inflates an honest archive, folders and all', async () => {
-    const zip = makeZip({ 'index.html': '<h1>hi</h1>', 'js/app.js': 'console.log(1)'.repeat(1000), 'empty.txt': '' });
+    const zip = makeZip({
+      'index.html': '<h1>hi</h1>',
+      'js/app.js': 'console.log(1)'.repeat(1000),
+      'empty.txt': '',
+    });
     const entries = await verifyZip(bufferSource(zip));
     expect(entries.map((e) => e.path).sort()).toEqual(['empty.txt', 'index.html', 'js/app.js']);
     const app = entries.find((e) => e.path === 'js/app.js');
@@ -44,16 +65,31 @@ describe('zip safety', () => {
   });
 
   it('refuses path traversal, absolute paths, drive letters and backslashes, naming the entry', async () => {
-    expect(await refusal(makeZip({ 'ok.txt': 'a', '../evil.sh': 'b' }))).toEqual({ entry: '../evil.sh', rule: 'path_traversal' });
-    expect(await refusal(makeZip({ 'site/../../etc/passwd': 'b' }))).toEqual({ entry: 'site/../../etc/passwd', rule: 'path_traversal' });
-    expect(await refusal(makeZip({ '/etc/cron.d/x': 'b' }))).toEqual({ entry: '/etc/cron.d/x', rule: 'absolute_path' });
-    expect(await refusal(makeZip({ 'C:/Windows/x.dll': 'b' }))).toEqual({ entry: 'C:/Windows/x.dll', rule: 'drive_letter' });
-    expect(await refusal(makeZip({ 'a\\..\\b.txt': 'b' }))).toEqual({ entry: 'a\\..\\b.txt', rule: 'backslash' });
+    expect(await refusal(makeZip({ 'ok.txt': 'a', '../evil.sh': 'b' }))).toEqual({
+      entry: '../evil.sh',
+      rule: 'path_traversal',
+    });
+    expect(await refusal(makeZip({ 'site/../../etc/passwd': 'b' }))).toEqual({
+      entry: 'site/../../etc/passwd',
+      rule: 'path_traversal',
+    });
+    expect(await refusal(makeZip({ '/etc/cron.d/x': 'b' }))).toEqual({
+      entry: '/etc/cron.d/x',
+      rule: 'absolute_path',
+    });
+    expect(await refusal(makeZip({ 'C:/Windows/x.dll': 'b' }))).toEqual({
+      entry: 'C:/Windows/x.dll',
+      rule: 'drive_letter',
+    });
+    expect(await refusal(makeZip({ 'a\\..\\b.txt': 'b' }))).toEqual({
+      entry: 'a\\..\\b.txt',
+      rule: 'backslash',
+    });
     expect(await refusal(makeZip({ 'a//b.txt': 'b' }))).toEqual({ entry: 'a//b.txt', rule: 'invalid_path' });
   });
 
   it('refuses an entry whose attributes mark a symbolic link', async () => {
-    const zip = markSymlink(makeZip({ 'index.html': 'x', 'link': '/etc/passwd' }), 'link');
+    const zip = markSymlink(makeZip({ 'index.html': 'x', link: '/etc/passwd' }), 'link');
     expect(await refusal(zip)).toEqual({ entry: 'link', rule: 'symlink' });
   });
 
@@ -70,16 +106,28 @@ describe('zip safety', () => {
 
   it('refuses entries and archives that declare more than the limits', async () => {
     const zip = makeZip({ 'a.bin': new Uint8Array(3000), 'b.bin': new Uint8Array(3000) });
-    expect(await refusal(zip, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 2000 })).toEqual({ entry: 'a.bin', rule: 'entry_too_large' });
-    expect(await refusal(zip, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 5000 })).toEqual({ entry: 'b.bin', rule: 'total_too_large' });
+    expect(await refusal(zip, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 2000 })).toEqual({
+      entry: 'a.bin',
+      rule: 'entry_too_large',
+    });
+    expect(await refusal(zip, { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 5000 })).toEqual({
+      entry: 'b.bin',
+      rule: 'total_too_large',
+    });
   });
 
   it('detects damage: a wrong checksum, a short entry, garbage instead of a zip', async () => {
     const zip = makeZip({ 'a.txt': 'hello hello hello' }, 0);
     expect(await refusal(flipDataByte(zip, 'a.txt'))).toEqual({ entry: 'a.txt', rule: 'crc_mismatch' });
     const deflated = makeZip({ 'a.txt': 'hello '.repeat(500) });
-    expect(await refusal(lieAboutSize(deflated, 'a.txt', 5000))).toEqual({ entry: 'a.txt', rule: 'size_mismatch' });
-    expect(await refusal(new TextEncoder().encode('this is not a zip at all'))).toEqual({ entry: null, rule: 'not_a_zip' });
+    expect(await refusal(lieAboutSize(deflated, 'a.txt', 5000))).toEqual({
+      entry: 'a.txt',
+      rule: 'size_mismatch',
+    });
+    expect(await refusal(new TextEncoder().encode('this is not a zip at all'))).toEqual({
+      entry: null,
+      rule: 'not_a_zip',
+    });
   });
 
   describe('a 100 MB zip bomb', () => {
@@ -90,7 +138,9 @@ describe('zip safety', () => {
 
     it('is refused from its declared size alone when that is over the limit', async () => {
       const source = counting(bufferSource(bomb));
-      await expect(listZipEntries(source, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 10 * 1024 * 1024 })).rejects.toMatchObject({
+      await expect(
+        listZipEntries(source, { ...DEFAULT_ZIP_LIMITS, maxEntryBytes: 10 * 1024 * 1024 }),
+      ).rejects.toMatchObject({
         entry: 'bomb.bin',
         rule: 'entry_too_large',
       });

@@ -87,14 +87,19 @@ const u16 = (b: Uint8Array, at: number): number => (b[at] ?? 0) | ((b[at + 1] ??
 const u32 = (b: Uint8Array, at: number): number => (u16(b, at) + u16(b, at + 2) * 0x10000) >>> 0;
 function u64(b: Uint8Array, at: number): number {
   const high = u32(b, at + 4);
-  if (high > 0x1fffff) throw new UnsafeZipError(null, 'corrupt', 'The zip declares an impossible size or offset');
+  if (high > 0x1fffff)
+    throw new UnsafeZipError(null, 'corrupt', 'The zip declares an impossible size or offset');
   return high * 0x1_0000_0000 + u32(b, at);
 }
 
-const corrupt = (entry: string | null, message: string): UnsafeZipError => new UnsafeZipError(entry, 'corrupt', message);
+const corrupt = (entry: string | null, message: string): UnsafeZipError =>
+  new UnsafeZipError(entry, 'corrupt', message);
 
 /** Lists and checks every entry from the central directory, without inflating anything. */
-export async function listZipEntries(source: ZipSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipEntry[]> {
+export async function listZipEntries(
+  source: ZipSource,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ZipEntry[]> {
   const dir = await locateDirectory(source, limits);
   if (dir.size > MAX_DIRECTORY_BYTES) {
     throw new UnsafeZipError(null, 'directory_too_large', 'The zip’s table of contents is implausibly large');
@@ -107,7 +112,8 @@ export async function listZipEntries(source: ZipSource, limits: ZipLimits = DEFA
   let total = 0;
   let at = 0;
   for (let n = 0; n < dir.count; n++) {
-    if (at + 46 > table.length || u32(table, at) !== SIG_CENTRAL) throw corrupt(null, 'The zip’s table of contents is damaged');
+    if (at + 46 > table.length || u32(table, at) !== SIG_CENTRAL)
+      throw corrupt(null, 'The zip’s table of contents is damaged');
     const entry = readCentralRecord(table, at);
     at = entry.next;
     const { path } = entry;
@@ -118,17 +124,33 @@ export async function listZipEntries(source: ZipSource, limits: ZipLimits = DEFA
     checkAttributes(entry);
     if (entry.flags & 1) throw new UnsafeZipError(path, 'encrypted', `"${path}" is encrypted`);
     if (entry.method !== 0 && entry.method !== 8) {
-      throw new UnsafeZipError(path, 'unsupported_compression', `"${path}" uses a compression method (${entry.method}) Satchel does not read`);
+      throw new UnsafeZipError(
+        path,
+        'unsupported_compression',
+        `"${path}" uses a compression method (${entry.method}) Satchel does not read`,
+      );
     }
     if (entry.method === 0 && entry.compressedSize !== entry.size) {
-      throw new UnsafeZipError(path, 'size_mismatch', `"${path}" is stored uncompressed but declares two different sizes`);
+      throw new UnsafeZipError(
+        path,
+        'size_mismatch',
+        `"${path}" is stored uncompressed but declares two different sizes`,
+      );
     }
     if (entry.size > limits.maxEntryBytes) {
-      throw new UnsafeZipError(path, 'entry_too_large', `"${path}" unpacks to ${entry.size} bytes; the limit is ${limits.maxEntryBytes}`);
+      throw new UnsafeZipError(
+        path,
+        'entry_too_large',
+        `"${path}" unpacks to ${entry.size} bytes; the limit is ${limits.maxEntryBytes}`,
+      );
     }
     total += entry.size;
     if (total > limits.maxTotalBytes) {
-      throw new UnsafeZipError(path, 'total_too_large', `The zip unpacks to more than ${limits.maxTotalBytes} bytes`);
+      throw new UnsafeZipError(
+        path,
+        'total_too_large',
+        `The zip unpacks to more than ${limits.maxTotalBytes} bytes`,
+      );
     }
     entries.push({
       path,
@@ -145,7 +167,10 @@ export async function listZipEntries(source: ZipSource, limits: ZipLimits = DEFA
   return entries;
 }
 
-async function locateDirectory(source: ZipSource, limits: ZipLimits): Promise<{ offset: number; size: number; count: number }> {
+async function locateDirectory(
+  source: ZipSource,
+  limits: ZipLimits,
+): Promise<{ offset: number; size: number; count: number }> {
   const tailLength = Math.min(source.size, 22 + 0xffff);
   const tailStart = source.size - tailLength;
   const tail = await source.read(tailStart, tailLength);
@@ -156,8 +181,14 @@ async function locateDirectory(source: ZipSource, limits: ZipLimits): Promise<{ 
       break;
     }
   }
-  if (eocd < 0) throw new UnsafeZipError(null, 'not_a_zip', 'This is not a zip archive (no table of contents at its end)');
-  if (u16(tail, eocd + 4) !== 0 || u16(tail, eocd + 6) !== 0) throw corrupt(null, 'Zips split over several files are not supported');
+  if (eocd < 0)
+    throw new UnsafeZipError(
+      null,
+      'not_a_zip',
+      'This is not a zip archive (no table of contents at its end)',
+    );
+  if (u16(tail, eocd + 4) !== 0 || u16(tail, eocd + 6) !== 0)
+    throw corrupt(null, 'Zips split over several files are not supported');
   let count = u16(tail, eocd + 10);
   let size = u32(tail, eocd + 12);
   let offset = u32(tail, eocd + 16);
@@ -173,7 +204,11 @@ async function locateDirectory(source: ZipSource, limits: ZipLimits): Promise<{ 
     offset = u64(record, 48);
   }
   if (count > limits.maxEntries) {
-    throw new UnsafeZipError(null, 'too_many_entries', `The zip has ${count} entries; the limit is ${limits.maxEntries}`);
+    throw new UnsafeZipError(
+      null,
+      'too_many_entries',
+      `The zip has ${count} entries; the limit is ${limits.maxEntries}`,
+    );
   }
   if (offset + size > end) throw corrupt(null, 'The zip’s table of contents points outside the file');
   return { offset, size, count };
@@ -276,7 +311,11 @@ function checkAttributes(entry: CentralRecord): void {
   const type = (entry.externalAttributes >>> 16) & S_IFMT;
   if (type === 0 || type === S_IFREG || type === S_IFDIR) return;
   if (type === S_IFLNK) throw new UnsafeZipError(entry.path, 'symlink', `"${entry.path}" is a symbolic link`);
-  throw new UnsafeZipError(entry.path, 'special_file', `"${entry.path}" is a device, pipe or socket, not a file`);
+  throw new UnsafeZipError(
+    entry.path,
+    'special_file',
+    `"${entry.path}" is a device, pipe or socket, not a file`,
+  );
 }
 
 /** Entries' data must lie before the directory and never overlap (overlap is how quoted-overlap bombs multiply). */
@@ -287,17 +326,24 @@ function checkLayout(entries: readonly ZipEntry[], directoryOffset: number): voi
     // A lower bound of where the entry's data ends: its local extra field may add more.
     const minEnd = entry.headerOffset + 30 + entry.nameBytes.length + entry.compressedSize;
     const limit = sorted[i + 1]?.headerOffset ?? directoryOffset;
-    if (minEnd > limit) throw new UnsafeZipError(entry.path, 'overlapping_entries', `"${entry.path}" overlaps another entry`);
+    if (minEnd > limit)
+      throw new UnsafeZipError(entry.path, 'overlapping_entries', `"${entry.path}" overlaps another entry`);
   }
 }
 
 async function dataOffset(source: ZipSource, entry: ZipEntry): Promise<number> {
   const header = await source.read(entry.headerOffset, 30 + entry.nameBytes.length);
-  if (header.length < 30 || u32(header, 0) !== SIG_LOCAL) throw corrupt(entry.path, `"${entry.path}" has no local header`);
+  if (header.length < 30 || u32(header, 0) !== SIG_LOCAL)
+    throw corrupt(entry.path, `"${entry.path}" has no local header`);
   const nameLength = u16(header, 26);
-  const sameName = nameLength === entry.nameBytes.length && entry.nameBytes.every((b, i) => header[30 + i] === b);
+  const sameName =
+    nameLength === entry.nameBytes.length && entry.nameBytes.every((b, i) => header[30 + i] === b);
   if (!sameName || u16(header, 8) !== entry.method) {
-    throw new UnsafeZipError(entry.path, 'header_mismatch', `"${entry.path}" is described differently in two places of the zip`);
+    throw new UnsafeZipError(
+      entry.path,
+      'header_mismatch',
+      `"${entry.path}" is described differently in two places of the zip`,
+    );
   }
   if (u16(header, 6) & 1) throw new UnsafeZipError(entry.path, 'encrypted', `"${entry.path}" is encrypted`);
   const start = entry.headerOffset + 30 + nameLength + u16(header, 28);
@@ -309,7 +355,11 @@ async function dataOffset(source: ZipSource, entry: ZipEntry): Promise<number> {
  * The entry's bytes, in chunks, checked as they come: never more than its declared
  * size (nor the limit), then the exact size and CRC-32 at the end.
  */
-export async function* inflateEntry(source: ZipSource, entry: ZipEntry, maxBytes = DEFAULT_ZIP_LIMITS.maxEntryBytes): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* inflateEntry(
+  source: ZipSource,
+  entry: ZipEntry,
+  maxBytes = DEFAULT_ZIP_LIMITS.maxEntryBytes,
+): AsyncGenerator<Uint8Array, void, undefined> {
   if (entry.isDirectory) return;
   const start = await dataOffset(source, entry);
   const pending: Uint8Array[] = [];
@@ -318,13 +368,23 @@ export async function* inflateEntry(source: ZipSource, entry: ZipEntry, maxBytes
   const accept = (chunk: Uint8Array): void => {
     produced += chunk.length;
     if (produced > entry.size) {
-      throw new UnsafeZipError(entry.path, 'declared_size_exceeded', `"${entry.path}" unpacks to more than the ${entry.size} bytes it declares`);
+      throw new UnsafeZipError(
+        entry.path,
+        'declared_size_exceeded',
+        `"${entry.path}" unpacks to more than the ${entry.size} bytes it declares`,
+      );
     }
-    if (produced > maxBytes) throw new UnsafeZipError(entry.path, 'entry_too_large', `"${entry.path}" unpacks to more than ${maxBytes} bytes`);
+    if (produced > maxBytes)
+      throw new UnsafeZipError(
+        entry.path,
+        'entry_too_large',
+        `"${entry.path}" unpacks to more than ${maxBytes} bytes`,
+      );
     crc = crc32(chunk, crc);
     if (chunk.length > 0) pending.push(chunk);
   };
-  const inflater = entry.method === 8 && entry.compressedSize > 0 ? new Inflate((chunk) => accept(chunk)) : null;
+  const inflater =
+    entry.method === 8 && entry.compressedSize > 0 ? new Inflate((chunk) => accept(chunk)) : null;
   const push = (piece: Uint8Array, final: boolean): void => {
     if (!inflater) return accept(piece);
     try {
@@ -335,7 +395,7 @@ export async function* inflateEntry(source: ZipSource, entry: ZipEntry, maxBytes
     }
   };
 
-  for (let offset = 0; offset < entry.compressedSize; ) {
+  for (let offset = 0; offset < entry.compressedSize;) {
     const data = await source.read(start + offset, Math.min(READ_CHUNK, entry.compressedSize - offset));
     if (data.length === 0) throw corrupt(entry.path, `"${entry.path}" is cut short`);
     offset += data.length;
@@ -346,21 +406,38 @@ export async function* inflateEntry(source: ZipSource, entry: ZipEntry, maxBytes
     }
   }
   if (produced !== entry.size) {
-    throw new UnsafeZipError(entry.path, 'size_mismatch', `"${entry.path}" unpacks to ${produced} bytes but declares ${entry.size}`);
+    throw new UnsafeZipError(
+      entry.path,
+      'size_mismatch',
+      `"${entry.path}" unpacks to ${produced} bytes but declares ${entry.size}`,
+    );
   }
-  if (crc !== entry.crc32) throw new UnsafeZipError(entry.path, 'crc_mismatch', `"${entry.path}" is damaged (its checksum does not match)`);
+  if (crc !== entry.crc32)
+    throw new UnsafeZipError(
+      entry.path,
+      'crc_mismatch',
+      `"${entry.path}" is damaged (its checksum does not match)`,
+    );
 }
 
 /** A small entry in one piece (an EPUB's mimetype, a manifest). */
 export async function readEntry(source: ZipSource, entry: ZipEntry, maxBytes: number): Promise<Uint8Array> {
-  if (entry.size > maxBytes) throw new UnsafeZipError(entry.path, 'entry_too_large', `"${entry.path}" is larger than ${maxBytes} bytes`);
+  if (entry.size > maxBytes)
+    throw new UnsafeZipError(
+      entry.path,
+      'entry_too_large',
+      `"${entry.path}" is larger than ${maxBytes} bytes`,
+    );
   const chunks: Uint8Array[] = [];
   for await (const chunk of inflateEntry(source, entry, maxBytes)) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
 /** Lists the zip and inflates every entry (discarding the bytes): the whole archive is sound. */
-export async function verifyZip(source: ZipSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipEntry[]> {
+export async function verifyZip(
+  source: ZipSource,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ZipEntry[]> {
   const entries = await listZipEntries(source, limits);
   for (const entry of entries) {
     for await (const chunk of inflateEntry(source, entry, limits.maxEntryBytes)) void chunk;

@@ -10,7 +10,8 @@ export interface ZipSource {
 export function bufferSource(bytes: Uint8Array): ZipSource {
   return {
     size: bytes.length,
-    read: (offset, length) => Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
+    read: (offset, length) =>
+      Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
   };
 }
 

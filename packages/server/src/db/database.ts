@@ -69,7 +69,10 @@ export async function openPostgres(options: PostgresOptions): Promise<DbHandle> 
   };
 }
 
-export async function openDatabase(config: { databaseUrl: string | null; sqliteFile: string }): Promise<DbHandle> {
+export async function openDatabase(config: {
+  databaseUrl: string | null;
+  sqliteFile: string;
+}): Promise<DbHandle> {
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     return openPostgres({ connectionString: config.databaseUrl });
   }

@@ -24,5 +24,7 @@ export async function migrateToLatest(db: Db, options: { schema?: string } = {})
     const reason = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
     throw new Error(`migration ${failed?.migrationName ?? '(history check)'} failed: ${reason}`);
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
 }

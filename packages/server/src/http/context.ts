@@ -28,7 +28,10 @@ export interface TenantResolver {
 
 /** Reads credentials off a request for one tenant. Implemented by the identity domain. */
 export interface ActorResolver {
-  resolve(tenant: TenantRef, credentials: { cookies: Record<string, string | undefined>; authorization?: string }): Promise<Actor | null>;
+  resolve(
+    tenant: TenantRef,
+    credentials: { cookies: Record<string, string | undefined>; authorization?: string },
+  ): Promise<Actor | null>;
 }
 
 export function sessionCookieName(slug: string): string {

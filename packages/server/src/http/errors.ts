@@ -17,8 +17,10 @@ export const invalid = (code: string, message: string, details?: ErrorDetails): 
   new AppError(400, code, message, details);
 export const unauthenticated = (message = 'Sign in to continue', details?: ErrorDetails): AppError =>
   new AppError(401, 'unauthenticated', message, details);
-export const forbidden = (message = 'You do not have permission to do this', details?: ErrorDetails): AppError =>
-  new AppError(403, 'forbidden', message, details);
+export const forbidden = (
+  message = 'You do not have permission to do this',
+  details?: ErrorDetails,
+): AppError => new AppError(403, 'forbidden', message, details);
 export const notFound = (code = 'not_found', message = 'Not found', details?: ErrorDetails): AppError =>
   new AppError(404, code, message, details);
 export const conflict = (code: string, message: string, details?: ErrorDetails): AppError =>

@@ -4,7 +4,10 @@ import type { RegisteredRoute } from './route.js';
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<
+    string,
+    unknown
+  >;
 }
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): unknown[] {
@@ -19,7 +22,10 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): unk
 }
 
 /** The OpenAPI 3 document, generated from the zod schemas every route declares. */
-export function openApiDocument(routes: readonly RegisteredRoute[], version: string): Record<string, unknown> {
+export function openApiDocument(
+  routes: readonly RegisteredRoute[],
+  version: string,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -31,13 +37,21 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
         [String(r.status)]:
           r.status === 204
             ? { description: 'No content' }
-            : { description: 'Success', content: { 'application/json': { schema: r.response ? jsonSchema(r.response, 'output') : {} } } },
+            : {
+                description: 'Success',
+                content: {
+                  'application/json': { schema: r.response ? jsonSchema(r.response, 'output') : {} },
+                },
+              },
         default: { description: 'Error', content: { 'application/json': { schema: ERROR_REF } } },
       },
       'x-satchel-access': typeof r.access === 'string' ? r.access : { roles: r.access },
     };
     if (r.body) {
-      op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } };
+      op.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+      };
     }
     if (r.parsers?.length) {
       const content = Object.fromEntries(
@@ -63,7 +77,11 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
             error: {
               type: 'object',
               required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                details: { type: 'object' },
+              },
             },
           },
         },

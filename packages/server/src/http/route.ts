@@ -9,7 +9,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Who may call a route: anyone, any signed-in member of the tenant, some roles, or the instance operator. */
 export type Access = 'public' | 'signed-in' | 'operator' | readonly Role[];
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteSpec<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: HttpMethod;
   url: string;
   summary: string;
@@ -87,7 +92,12 @@ export class Router {
     private readonly deps: RouteDeps,
   ) {}
 
-  add<P extends z.ZodType = typeof Empty, Q extends z.ZodType = typeof Empty, B extends z.ZodType = z.ZodUnknown, R extends z.ZodType = z.ZodUnknown>(
+  add<
+    P extends z.ZodType = typeof Empty,
+    Q extends z.ZodType = typeof Empty,
+    B extends z.ZodType = z.ZodUnknown,
+    R extends z.ZodType = z.ZodUnknown,
+  >(
     spec: RouteSpec<P, Q, B, R>,
     handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
   ): void {
@@ -118,17 +128,27 @@ export class Router {
     }
     // An encapsulated scope, so the extra body parsers apply to this route only.
     void this.app.register(async (scope) => {
-      if (parsers.some((p) => p.contentType === '*' && p.parseAs === 'stream')) scope.removeAllContentTypeParsers();
+      if (parsers.some((p) => p.contentType === '*' && p.parseAs === 'stream'))
+        scope.removeAllContentTypeParsers();
       for (const p of parsers) {
-        if (p.parseAs === 'stream') scope.addContentTypeParser(p.contentType, (_req, payload, done) => done(null, payload));
-        else scope.addContentTypeParser(p.contentType, { parseAs: p.parseAs }, (_req, body, done) => done(null, body));
+        if (p.parseAs === 'stream')
+          scope.addContentTypeParser(p.contentType, (_req, payload, done) => done(null, payload));
+        else
+          scope.addContentTypeParser(p.contentType, { parseAs: p.parseAs }, (_req, body, done) =>
+            done(null, body),
+          );
       }
       scope.route(options);
     });
   }
 
   /** Like add, for routes whose access guarantees a tenant and a signed-in actor. */
-  authed<P extends z.ZodType = typeof Empty, Q extends z.ZodType = typeof Empty, B extends z.ZodType = z.ZodUnknown, R extends z.ZodType = z.ZodUnknown>(
+  authed<
+    P extends z.ZodType = typeof Empty,
+    Q extends z.ZodType = typeof Empty,
+    B extends z.ZodType = z.ZodUnknown,
+    R extends z.ZodType = z.ZodUnknown,
+  >(
     spec: RouteSpec<P, Q, B, R> & { access: Exclude<Access, 'public'> },
     handler: (input: AuthedInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
   ): void {
@@ -140,11 +160,16 @@ export class Router {
 
   private async resolveTenant(slug: string): Promise<TenantRef> {
     const tenant = await this.deps.tenants.bySlug(slug);
-    if (!tenant) throw notFound('tenant_not_found', `There is no platform called "${slug}"`, { tenant: slug });
+    if (!tenant)
+      throw notFound('tenant_not_found', `There is no platform called "${slug}"`, { tenant: slug });
     return tenant;
   }
 
-  private async authenticate(access: Access, tenant: TenantRef | null, req: FastifyRequest): Promise<Actor | null> {
+  private async authenticate(
+    access: Access,
+    tenant: TenantRef | null,
+    req: FastifyRequest,
+  ): Promise<Actor | null> {
     if (!tenant) {
       if (access === 'public') return null;
       throw new AppError(500, 'route_misconfigured', 'A protected route needs a :tenant parameter');
@@ -170,6 +195,10 @@ function parse(schema: z.ZodType, value: unknown, where: 'params' | 'query' | 'b
   if (result.success) return result.data;
   throw new AppError(400, 'validation_failed', `The request ${where} is not valid`, {
     where,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, code: issue.code })),
+    issues: result.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+      code: issue.code,
+    })),
   });
 }

@@ -71,7 +71,9 @@ export function registerWebApp(app: FastifyInstance, webDir: string): void {
     return sendFile(reply, file, true);
   });
   app.get('/', async (_req, reply) => sendIndex(reply));
-  app.get('/t/:tenant', async (req, reply) => reply.redirect(`/t/${(req.params as { tenant: string }).tenant}/`));
+  app.get('/t/:tenant', async (req, reply) =>
+    reply.redirect(`/t/${(req.params as { tenant: string }).tenant}/`),
+  );
   app.get('/t/:tenant/*', async (_req, reply) => sendIndex(reply));
   app.get('/icons/*', async (req, reply) => {
     const file = resolveFile(req.url);

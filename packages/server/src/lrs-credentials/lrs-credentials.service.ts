@@ -96,7 +96,12 @@ export class LrsCredentialService {
         const oldest = this.verified.keys().next();
         if (!oldest.done) this.verified.delete(oldest.value);
       }
-      this.verified.set(key, { id: row.id, secretHash: row.secret_hash, verified, expires: performance.now() + this.cacheMs });
+      this.verified.set(key, {
+        id: row.id,
+        secretHash: row.secret_hash,
+        verified,
+        expires: performance.now() + this.cacheMs,
+      });
     }
     return verified;
   }

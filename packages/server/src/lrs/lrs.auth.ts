@@ -49,19 +49,30 @@ export class LrsAuthenticator {
       const basic = basicCredentials(authorization);
       const verified = basic ? await this.credentials.verify(basic.key, basic.secret) : null;
       if (!verified) throw lrsUnauthenticated('These LRS credentials are not valid (or have been revoked)');
-      return { tenantId: verified.tenantId, authority: { kind: 'credential', key: verified.key, name: verified.name }, readsAll: true };
+      return {
+        tenantId: verified.tenantId,
+        authority: { kind: 'credential', key: verified.key, name: verified.name },
+        readsAll: true,
+      };
     }
     const slug = req.headers[TENANT_HEADER];
     if (typeof slug !== 'string' || slug === '') {
-      throw lrsUnauthenticated('Sign in, or send LRS credentials with HTTP Basic (a session needs the X-Satchel-Tenant header)');
+      throw lrsUnauthenticated(
+        'Sign in, or send LRS credentials with HTTP Basic (a session needs the X-Satchel-Tenant header)',
+      );
     }
     const tenant = await this.tenants.bySlug(slug);
-    if (!tenant) throw notFound('tenant_not_found', `There is no platform called "${slug}"`, { tenant: slug });
+    if (!tenant)
+      throw notFound('tenant_not_found', `There is no platform called "${slug}"`, { tenant: slug });
     const actor = await this.actors.resolve(tenant, {
       cookies: req.cookies ?? {},
       ...(authorization ? { authorization } : {}),
     });
     if (!actor) throw lrsUnauthenticated('Sign in to this platform to record learning');
-    return { tenantId: tenant.id, authority: { kind: 'learner', userId: actor.userId }, readsAll: hasRole(actor, 'admin') };
+    return {
+      tenantId: tenant.id,
+      authority: { kind: 'learner', userId: actor.userId },
+      readsAll: hasRole(actor, 'admin'),
+    };
   }
 }

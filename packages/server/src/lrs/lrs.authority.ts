@@ -18,9 +18,17 @@ export type StatementAuthority =
 export function authorityAgent(authority: StatementAuthority): XapiAgent {
   switch (authority.kind) {
     case 'system':
-      return { objectType: 'Agent', name: 'Satchel', account: { homePage: SYSTEM_HOMEPAGE, name: 'satchel' } };
+      return {
+        objectType: 'Agent',
+        name: 'Satchel',
+        account: { homePage: SYSTEM_HOMEPAGE, name: 'satchel' },
+      };
     case 'credential':
-      return { objectType: 'Agent', name: authority.name, account: { homePage: CREDENTIAL_HOMEPAGE, name: authority.key } };
+      return {
+        objectType: 'Agent',
+        name: authority.name,
+        account: { homePage: CREDENTIAL_HOMEPAGE, name: authority.key },
+      };
     case 'learner':
       return { objectType: 'Agent', account: { homePage: ACTOR_HOMEPAGE, name: authority.userId } };
   }

@@ -96,7 +96,11 @@ function instantOf(timestamp: string): string {
 }
 
 /** Fills in what the LRS assigns and extracts the indexed columns. */
-export function prepareStatement(statement: Statement, stored: string, authority: XapiAgent): PreparedStatement {
+export function prepareStatement(
+  statement: Statement,
+  stored: string,
+  authority: XapiAgent,
+): PreparedStatement {
   const id = (statement.id ?? uuidv7()).toLowerCase();
   const timestamp = statement.timestamp ?? stored;
   const full = {

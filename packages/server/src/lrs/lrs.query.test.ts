@@ -10,8 +10,19 @@ type Page = { statements: { id: string; stored: string; actor: unknown }[]; more
 
 const ACTIVITY = 'https://example.org/activities/q';
 
-function st(actor: Record<string, unknown>, verb: string, activity: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: uuidv7(), actor, verb: { id: verb }, object: { objectType: 'Activity', id: activity }, ...extra };
+function st(
+  actor: Record<string, unknown>,
+  verb: string,
+  activity: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id: uuidv7(),
+    actor,
+    verb: { id: verb },
+    object: { objectType: 'Activity', id: activity },
+    ...extra,
+  };
 }
 
 const ann = { objectType: 'Agent', mbox: 'mailto:ann@example.org' };
@@ -31,8 +42,12 @@ describe.each(await engines())('querying the LRS on %s', (engine) => {
     server = await startTestServer({ engine, clock });
     const tenantA = await createTenant(server, 'query-a');
     const tenantB = await createTenant(server, 'query-b');
-    a = xapiClient(server.url, { authorization: (await addLrsCredential(server.services, tenantA.id)).authorization });
-    b = xapiClient(server.url, { authorization: (await addLrsCredential(server.services, tenantB.id)).authorization });
+    a = xapiClient(server.url, {
+      authorization: (await addLrsCredential(server.services, tenantA.id)).authorization,
+    });
+    b = xapiClient(server.url, {
+      authorization: (await addLrsCredential(server.services, tenantB.id)).authorization,
+    });
     learner = await member(server, tenantA, 'lena', ['learner']);
     other = await member(server, tenantA, 'omar', ['learner']);
     // 12 statements over 4 stored instants, 3 per batch: ties on `stored` exercise the cursor.
@@ -85,8 +100,14 @@ describe.each(await engines())('querying the LRS on %s', (engine) => {
   it('filters by agent, verb, activity and registration', async () => {
     expect(await all(`agent=${encodeURIComponent(JSON.stringify(bob))}`)).toHaveLength(4);
     expect(await all(`verb=${encodeURIComponent(VERBS.completed)}`)).toHaveLength(8);
-    expect(await all(`agent=${encodeURIComponent(JSON.stringify(ann))}&verb=${encodeURIComponent(VERBS.completed)}&activity=${encodeURIComponent(ACTIVITY)}`)).toHaveLength(4);
-    const withRegistration = (await all(`agent=${encodeURIComponent(JSON.stringify(bob))}`)) as unknown as { context: { registration: string } }[];
+    expect(
+      await all(
+        `agent=${encodeURIComponent(JSON.stringify(ann))}&verb=${encodeURIComponent(VERBS.completed)}&activity=${encodeURIComponent(ACTIVITY)}`,
+      ),
+    ).toHaveLength(4);
+    const withRegistration = (await all(`agent=${encodeURIComponent(JSON.stringify(bob))}`)) as unknown as {
+      context: { registration: string };
+    }[];
     expect(await all(`registration=${withRegistration[0]!.context.registration}`)).toHaveLength(4);
   });
 
@@ -100,7 +121,15 @@ describe.each(await engines())('querying the LRS on %s', (engine) => {
   });
 
   it('refuses malformed filters with validation_failed', async () => {
-    for (const query of ['agent=%7Bnot-json', 'verb=not%20an%20iri', 'limit=-1', 'since=yesterday', 'ascending=maybe', 'cursor=garbage', 'related_agents=true']) {
+    for (const query of [
+      'agent=%7Bnot-json',
+      'verb=not%20an%20iri',
+      'limit=-1',
+      'since=yesterday',
+      'ascending=maybe',
+      'cursor=garbage',
+      'related_agents=true',
+    ]) {
       const res = await a.get(query);
       expect(res.status, query).toBe(400);
       expect((res.json as { error: { code: string } }).error.code).toBe('validation_failed');
@@ -123,7 +152,11 @@ describe.each(await engines())('querying the LRS on %s', (engine) => {
     const session = xapiClient(server.url, { cookie: learner.cookie, tenant: 'query-a' });
     const mine = st(learnerAgent(learner.userId), VERBS.launched, ACTIVITY);
     expect((await session.post(mine)).status).toBe(200);
-    const row = await server.db.db.selectFrom('statements').select(['user_id']).where('id', '=', String(mine.id)).executeTakeFirstOrThrow();
+    const row = await server.db.db
+      .selectFrom('statements')
+      .select(['user_id'])
+      .where('id', '=', String(mine.id))
+      .executeTakeFirstOrThrow();
     expect(row.user_id).toBe(learner.userId);
     expect((await session.get(`statementId=${String(mine.id)}`)).json).toMatchObject({
       authority: { account: { homePage: 'https://satchel.invalid', name: learner.userId } },
@@ -134,7 +167,9 @@ describe.each(await engines())('querying the LRS on %s', (engine) => {
     const session = xapiClient(server.url, { cookie: learner.cookie, tenant: 'query-a' });
     const res = await session.post(st(learnerAgent(other.userId), VERBS.completed, ACTIVITY));
     expect(res.status).toBe(403);
-    const voidOthers = st(learnerAgent(learner.userId), VERBS.voided, '', { object: { objectType: 'StatementRef', id: stored[0] } });
+    const voidOthers = st(learnerAgent(learner.userId), VERBS.voided, '', {
+      object: { objectType: 'StatementRef', id: stored[0] },
+    });
     expect((await session.post(voidOthers)).status).toBe(403);
     expect((await a.get(`statementId=${stored[0]!}`)).status).toBe(200);
   });

@@ -10,7 +10,21 @@ import type { StatementFilter } from './lrs.repo.js';
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 500;
 
-const SUPPORTED = new Set(['statementId', 'voidedStatementId', 'agent', 'verb', 'activity', 'registration', 'since', 'until', 'limit', 'ascending', 'cursor', 'format', 'attachments']);
+const SUPPORTED = new Set([
+  'statementId',
+  'voidedStatementId',
+  'agent',
+  'verb',
+  'activity',
+  'registration',
+  'since',
+  'until',
+  'limit',
+  'ascending',
+  'cursor',
+  'format',
+  'attachments',
+]);
 
 export type StatementsRequest =
   | { kind: 'one'; id: string; voided: boolean }
@@ -46,7 +60,12 @@ export function encodeCursor(after: { stored: string; id: string }): string {
 function decodeCursor(text: string): { stored: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    ) {
       return { stored: value[0], id: value[1] };
     }
   } catch {
@@ -58,21 +77,29 @@ function decodeCursor(text: string): { stored: string; id: string } {
 /** Reads the query of GET /xapi/statements. */
 export function parseStatementsQuery(query: Query): StatementsRequest {
   for (const name of Object.keys(query)) {
-    if (!SUPPORTED.has(name)) throw fail(name, 'is not a parameter of GET /xapi/statements (or not supported yet)');
+    if (!SUPPORTED.has(name))
+      throw fail(name, 'is not a parameter of GET /xapi/statements (or not supported yet)');
   }
   const format = single(query, 'format');
   // "canonical" asks for one language per language map; returning them whole is the permitted fallback.
-  if (format !== undefined && format !== 'exact' && format !== 'canonical') throw fail('format', 'only "exact" and "canonical" are supported so far');
+  if (format !== undefined && format !== 'exact' && format !== 'canonical')
+    throw fail('format', 'only "exact" and "canonical" are supported so far');
   if (single(query, 'attachments') === 'true') throw fail('attachments', 'attachments are not supported yet');
   const statementId = single(query, 'statementId');
   const voidedStatementId = single(query, 'voidedStatementId');
   if (statementId !== undefined || voidedStatementId !== undefined) {
-    const others = Object.keys(query).filter((k) => !['statementId', 'voidedStatementId', 'format', 'attachments'].includes(k));
+    const others = Object.keys(query).filter(
+      (k) => !['statementId', 'voidedStatementId', 'format', 'attachments'].includes(k),
+    );
     if ((statementId !== undefined && voidedStatementId !== undefined) || others.length > 0) {
-      throw fail(statementId !== undefined ? 'statementId' : 'voidedStatementId', `cannot be combined with ${others.join(', ') || 'each other'}`);
+      throw fail(
+        statementId !== undefined ? 'statementId' : 'voidedStatementId',
+        `cannot be combined with ${others.join(', ') || 'each other'}`,
+      );
     }
     const id = (statementId ?? voidedStatementId)!;
-    if (!isXapiUuid(id)) throw fail(statementId !== undefined ? 'statementId' : 'voidedStatementId', 'must be a UUID');
+    if (!isXapiUuid(id))
+      throw fail(statementId !== undefined ? 'statementId' : 'voidedStatementId', 'must be a UUID');
     return { kind: 'one', id: id.toLowerCase(), voided: voidedStatementId !== undefined };
   }
 
@@ -87,7 +114,8 @@ export function parseStatementsQuery(query: Query): StatementsRequest {
       throw fail('agent', 'must be an Agent or identified Group as JSON');
     }
     const actor = XapiActor.safeParse(parsed);
-    if (!actor.success) throw fail('agent', 'must be an Agent or identified Group with exactly one identifier');
+    if (!actor.success)
+      throw fail('agent', 'must be an Agent or identified Group with exactly one identifier');
     filter.agentKey = actorKeyOf(actor.data);
     params.agent = agent;
   }
@@ -134,7 +162,10 @@ export function parseStatementsQuery(query: Query): StatementsRequest {
 }
 
 /** The relative IRL of the next page: the same filters, continued after the last statement returned. */
-export function moreLink(params: Record<string, string>, after: { stored: string; id: string } | null): string {
+export function moreLink(
+  params: Record<string, string>,
+  after: { stored: string; id: string } | null,
+): string {
   if (after === null) return '';
   const search = new URLSearchParams({ ...params, cursor: encodeCursor(after) });
   return `/xapi/statements?${search.toString()}`;

@@ -36,7 +36,24 @@ describe.each(await engines())('LrsRepo on %s', (engine) => {
     for (const id of [TENANT, OTHER]) {
       await handle.db
         .insertInto('tenants')
-        .values({ id, slug: `t-${id.slice(-8)}`, name: 'T', default_locale: 'en', locales: '["en"]', branding: '{}', audiences: '[]', signup_policy: 'open', invite_code: null, allow_pin: 0, storage_limit_bytes: 1, upload_limit_bytes: 1, created_at: now, updated_at: now, version: 1, deleted_at: null })
+        .values({
+          id,
+          slug: `t-${id.slice(-8)}`,
+          name: 'T',
+          default_locale: 'en',
+          locales: '["en"]',
+          branding: '{}',
+          audiences: '[]',
+          signup_policy: 'open',
+          invite_code: null,
+          allow_pin: 0,
+          storage_limit_bytes: 1,
+          upload_limit_bytes: 1,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+          deleted_at: null,
+        })
         .execute();
     }
     repo = new LrsRepo(handle.db);
@@ -77,7 +94,9 @@ describe.each(await engines())('LrsRepo on %s', (engine) => {
     const voidsVoider = row(TENANT, { verb_id: VERBS.voided, voided_target: voider.id });
     await repo.insertNew([target, voider, untargeted, voidsVoider]);
     const candidates = [target.id, voider.id, untargeted.id];
-    expect(await repo.voidTargeted(TENANT, candidates, VERBS.voided)).toEqual([{ user_id: 'u1', course_id: 'c1' }]);
+    expect(await repo.voidTargeted(TENANT, candidates, VERBS.voided)).toEqual([
+      { user_id: 'u1', course_id: 'c1' },
+    ]);
     expect(await repo.voidTargeted(TENANT, candidates, VERBS.voided)).toEqual([]);
     expect((await repo.one(TENANT, target.id, true))?.id).toBe(target.id);
     expect(await repo.one(TENANT, target.id, false)).toBeUndefined();
@@ -102,7 +121,9 @@ describe.each(await engines())('LrsRepo on %s', (engine) => {
   });
 
   it('pages by (stored, id) in either direction without skipping ties', async () => {
-    const rows = ['01', '01', '01', '02', '02', '03'].map((minute) => row(TENANT, { stored: `2026-01-01T00:${minute}:00.000Z` }));
+    const rows = ['01', '01', '01', '02', '02', '03'].map((minute) =>
+      row(TENANT, { stored: `2026-01-01T00:${minute}:00.000Z` }),
+    );
     await repo.insertNew(rows);
     for (const ascending of [true, false]) {
       const seen: string[] = [];
@@ -114,15 +135,30 @@ describe.each(await engines())('LrsRepo on %s', (engine) => {
         const last = page[page.length - 1]!;
         after = { stored: last.stored, id: last.id };
       }
-      const expected = [...rows].sort((x, y) => `${x.stored}${x.id}`.localeCompare(`${y.stored}${y.id}`)).map((r) => r.id);
+      const expected = [...rows]
+        .sort((x, y) => `${x.stored}${x.id}`.localeCompare(`${y.stored}${y.id}`))
+        .map((r) => r.id);
       expect(seen).toEqual(ascending ? expected : expected.reverse());
     }
-    expect(await repo.query(TENANT, { ascending: true, limit: 10, since: '2026-01-01T00:01:00.000Z', until: '2026-01-01T00:02:00.000Z' })).toHaveLength(2);
+    expect(
+      await repo.query(TENANT, {
+        ascending: true,
+        limit: 10,
+        since: '2026-01-01T00:01:00.000Z',
+        until: '2026-01-01T00:02:00.000Z',
+      }),
+    ).toHaveLength(2);
     expect(await repo.query(OTHER, { ascending: true, limit: 10 })).toEqual([]);
   });
 
   it('matches an agent as the actor or as the object', async () => {
-    await repo.insertNew([row(TENANT), row(TENANT, { actor_key: 'mbox:mailto:bo@example.org', object_id: 'mbox:mailto:ann@example.org' }), row(TENANT, { actor_key: 'x' })]);
-    expect(await repo.query(TENANT, { ascending: true, limit: 10, agentKey: 'mbox:mailto:ann@example.org' })).toHaveLength(2);
+    await repo.insertNew([
+      row(TENANT),
+      row(TENANT, { actor_key: 'mbox:mailto:bo@example.org', object_id: 'mbox:mailto:ann@example.org' }),
+      row(TENANT, { actor_key: 'x' }),
+    ]);
+    expect(
+      await repo.query(TENANT, { ascending: true, limit: 10, agentKey: 'mbox:mailto:ann@example.org' }),
+    ).toHaveLength(2);
   });
 });

@@ -105,7 +105,11 @@ export class LrsRepo {
    * ingest, so it starts from the (partial) voided_target index, which usually
    * finds nothing, and updates only then. Returns the learners and courses touched.
    */
-  async voidTargeted(tenantId: string, candidates: readonly string[], voidingVerbId: string): Promise<VoidedRow[]> {
+  async voidTargeted(
+    tenantId: string,
+    candidates: readonly string[],
+    voidingVerbId: string,
+  ): Promise<VoidedRow[]> {
     if (candidates.length === 0) return [];
     const targeted = await this.db
       .selectFrom('statements')
@@ -150,7 +154,11 @@ export class LrsRepo {
     return new Map(rows.map((r) => [r.id, r.course_id]));
   }
 
-  async one(tenantId: string, id: string, voided: boolean): Promise<(StoredRow & { actor_key: string }) | undefined> {
+  async one(
+    tenantId: string,
+    id: string,
+    voided: boolean,
+  ): Promise<(StoredRow & { actor_key: string }) | undefined> {
     return this.db
       .selectFrom('statements')
       .select(['id', 'stored', 'statement', 'actor_key'])
@@ -169,7 +177,8 @@ export class LrsRepo {
       .where('tenant_id', '=', tenantId)
       .where('voided', '=', 0);
     const { agentKey, verbId, activityId, registration, since, until, after } = filter;
-    if (agentKey !== undefined) q = q.where((eb) => eb.or([eb('actor_key', '=', agentKey), eb('object_id', '=', agentKey)]));
+    if (agentKey !== undefined)
+      q = q.where((eb) => eb.or([eb('actor_key', '=', agentKey), eb('object_id', '=', agentKey)]));
     if (verbId !== undefined) q = q.where('verb_id', '=', verbId);
     if (activityId !== undefined) q = q.where('object_id', '=', activityId);
     if (registration !== undefined) q = q.where('registration', '=', registration);
@@ -178,7 +187,10 @@ export class LrsRepo {
     if (after !== undefined) {
       const cmp = filter.ascending ? '>' : '<';
       q = q.where((eb) =>
-        eb.or([eb('stored', cmp, after.stored), eb.and([eb('stored', '=', after.stored), eb('id', cmp, after.id)])]),
+        eb.or([
+          eb('stored', cmp, after.stored),
+          eb.and([eb('stored', '=', after.stored), eb('id', cmp, after.id)]),
+        ]),
       );
     }
     return q.orderBy('stored', order).orderBy('id', order).limit(filter.limit).execute();

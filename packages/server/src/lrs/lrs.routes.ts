@@ -26,14 +26,20 @@ function xapi<T>(work: (input: XapiInput) => Promise<T>, requireVersion = true) 
       if (requireVersion) {
         const version = req.headers[VERSION_HEADER];
         if (typeof version !== 'string' || !isXapiVersion(version.trim())) {
-          throw new AppError(400, 'xapi_version_required', 'Send the header X-Experience-API-Version: 1.0.3', {
-            received: version ?? null,
-          });
+          throw new AppError(
+            400,
+            'xapi_version_required',
+            'Send the header X-Experience-API-Version: 1.0.3',
+            {
+              received: version ?? null,
+            },
+          );
         }
       }
       return await work(input);
     } catch (err) {
-      if (err instanceof AppError && err.status === 401) reply.header('WWW-Authenticate', 'Basic realm="Satchel LRS"');
+      if (err instanceof AppError && err.status === 401)
+        reply.header('WWW-Authenticate', 'Basic realm="Satchel LRS"');
       throw err;
     }
   };
@@ -53,12 +59,21 @@ function statementIdParam(req: FastifyRequest): string {
 /** A learner reading through their session sees only their own statements. */
 function ownAgentKey(caller: LrsCaller): string | null {
   if (caller.readsAll || caller.authority.kind !== 'learner') return null;
-  return actorKeyOf({ objectType: 'Agent', account: { homePage: ACTOR_HOMEPAGE, name: caller.authority.userId } });
+  return actorKeyOf({
+    objectType: 'Agent',
+    account: { homePage: ACTOR_HOMEPAGE, name: caller.authority.userId },
+  });
 }
 
 export function lrsRoutes(router: Router, lrs: LrsService, auth: LrsAuthenticator): void {
   router.add(
-    { method: 'GET', url: '/xapi/about', summary: 'xAPI versions this LRS speaks', tags: TAGS, access: 'public' },
+    {
+      method: 'GET',
+      url: '/xapi/about',
+      summary: 'xAPI versions this LRS speaks',
+      tags: TAGS,
+      access: 'public',
+    },
     xapi(async () => Promise.resolve({ version: [XAPI_VERSION], extensions: {} }), false),
   );
 

@@ -59,7 +59,9 @@ export class LrsService {
   async store(tenantId: string, input: unknown, authority: StatementAuthority): Promise<string[]> {
     const validation = this.options.validate === false ? trustedBatch(input) : validateStatementBatch(input);
     if (!validation.ok) {
-      throw invalid('invalid_statement', 'The statement is not valid xAPI 1.0.3', { issues: validation.errors });
+      throw invalid('invalid_statement', 'The statement is not valid xAPI 1.0.3', {
+        issues: validation.errors,
+      });
     }
     const statements = validation.statements;
     if (authority.kind === 'learner') assertAboutLearner(statements, authority.userId);
@@ -72,7 +74,14 @@ export class LrsService {
     const touched = await this.repo.transaction(async (tx) => {
       const inserted = await tx.insertNewNotingVoided(rows);
       const duplicates = prepared.filter((p) => !inserted.has(p.id));
-      if (duplicates.length > 0) assertSameContent(duplicates, await tx.byIds(tenantId, duplicates.map((d) => d.id)));
+      if (duplicates.length > 0)
+        assertSameContent(
+          duplicates,
+          await tx.byIds(
+            tenantId,
+            duplicates.map((d) => d.id),
+          ),
+        );
       const fresh = rows.filter((r) => inserted.has(r.id));
       return applyVoiding(tx, tenantId, fresh, inserted);
     });
@@ -81,12 +90,22 @@ export class LrsService {
   }
 
   /** PUT: stores one statement under the id given in the query (204 either way when unchanged). */
-  async put(tenantId: string, statementId: string, input: unknown, authority: StatementAuthority): Promise<void> {
+  async put(
+    tenantId: string,
+    statementId: string,
+    input: unknown,
+    authority: StatementAuthority,
+  ): Promise<void> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw invalid('invalid_statement', 'PUT takes one statement object', { issues: [{ path: '', message: 'must be an object' }] });
+      throw invalid('invalid_statement', 'PUT takes one statement object', {
+        issues: [{ path: '', message: 'must be an object' }],
+      });
     }
     const given = (input as { id?: unknown }).id;
-    if (given !== undefined && (typeof given !== 'string' || given.toLowerCase() !== statementId.toLowerCase())) {
+    if (
+      given !== undefined &&
+      (typeof given !== 'string' || given.toLowerCase() !== statementId.toLowerCase())
+    ) {
       throw invalid('invalid_statement', 'The statement id differs from the statementId parameter', {
         issues: [{ path: 'id', message: `must equal the statementId parameter (${statementId})` }],
       });
@@ -98,10 +117,19 @@ export class LrsService {
    * One statement by id: voided statements only through `voided: true`, the others
    * only without it. With `actorKey`, only a statement by that actor is found.
    */
-  async statement(tenantId: string, id: string, voided: boolean, actorKey: string | null = null): Promise<StoredRow> {
+  async statement(
+    tenantId: string,
+    id: string,
+    voided: boolean,
+    actorKey: string | null = null,
+  ): Promise<StoredRow> {
     const row = await this.repo.one(tenantId, id.toLowerCase(), voided);
     if (!row || (actorKey !== null && row.actor_key !== actorKey)) {
-      throw notFound('statement_not_found', voided ? 'No voided statement has this id' : 'No statement has this id', { id });
+      throw notFound(
+        'statement_not_found',
+        voided ? 'No voided statement has this id' : 'No statement has this id',
+        { id },
+      );
     }
     return row;
   }
@@ -129,7 +157,10 @@ function trustedBatch(input: unknown): StatementBatchValidation {
 function assertAboutLearner(statements: readonly Statement[], userId: string): void {
   statements.forEach((s, index) => {
     const actor = s.actor;
-    const self = actor.objectType !== 'Group' && actor.account?.homePage === ACTOR_HOMEPAGE && actor.account.name === userId;
+    const self =
+      actor.objectType !== 'Group' &&
+      actor.account?.homePage === ACTOR_HOMEPAGE &&
+      actor.account.name === userId;
     if (!self) {
       throw forbidden('A learner may only record statements about themselves', {
         index,
@@ -144,20 +175,37 @@ function assertAboutLearner(statements: readonly Statement[], userId: string): v
  * their own statements (and so only ones the LRS already holds). Credentials may
  * void a statement that has not arrived yet: it is voided when it does.
  */
-async function checkVoiding(repo: LrsRepo, tenantId: string, prepared: readonly PreparedStatement[], authority: StatementAuthority): Promise<void> {
+async function checkVoiding(
+  repo: LrsRepo,
+  tenantId: string,
+  prepared: readonly PreparedStatement[],
+  authority: StatementAuthority,
+): Promise<void> {
   const voiders = prepared.filter((p) => p.voidedTarget !== null);
   if (voiders.length === 0) return;
   const inBatch = new Map(prepared.map((p) => [p.id, p]));
-  const stored = new Map((await repo.byIds(tenantId, voiders.map((v) => v.voidedTarget!))).map((r) => [r.id, r]));
+  const stored = new Map(
+    (
+      await repo.byIds(
+        tenantId,
+        voiders.map((v) => v.voidedTarget!),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const issues: { path: string; message: string }[] = [];
   for (const voider of voiders) {
     const target = voider.voidedTarget!;
     const index = prepared.indexOf(voider);
     const batchTarget = inBatch.get(target);
     const storedTarget = stored.get(target);
-    const targetVoids = (batchTarget !== undefined && batchTarget.voidedTarget !== null) || storedTarget?.verb_id === VERBS.voided;
+    const targetVoids =
+      (batchTarget !== undefined && batchTarget.voidedTarget !== null) ||
+      storedTarget?.verb_id === VERBS.voided;
     if (targetVoids) {
-      issues.push({ path: `[${index}].object.id`, message: 'names a voiding statement, and a voiding statement cannot be voided' });
+      issues.push({
+        path: `[${index}].object.id`,
+        message: 'names a voiding statement, and a voiding statement cannot be voided',
+      });
       continue;
     }
     if (authority.kind === 'learner') {
@@ -167,7 +215,8 @@ async function checkVoiding(repo: LrsRepo, tenantId: string, prepared: readonly 
       }
     }
   }
-  if (issues.length > 0) throw invalid('invalid_statement', 'A voiding statement cannot be voided', { issues });
+  if (issues.length > 0)
+    throw invalid('invalid_statement', 'A voiding statement cannot be voided', { issues });
 }
 
 async function toRows(
@@ -177,8 +226,13 @@ async function toRows(
   authority: StatementAuthority,
 ): Promise<StatementInsert[]> {
   const names = [...new Set(prepared.flatMap((p) => (p.accountName === null ? [] : [p.accountName])))];
-  const users = authority.kind === 'learner' ? new Set([authority.userId]) : await links.users(tenantId, names);
-  const versionIds = [...new Set(prepared.flatMap((p) => (p.courseId === null && p.courseVersionId ? [p.courseVersionId] : [])))];
+  const users =
+    authority.kind === 'learner' ? new Set([authority.userId]) : await links.users(tenantId, names);
+  const versionIds = [
+    ...new Set(
+      prepared.flatMap((p) => (p.courseId === null && p.courseVersionId ? [p.courseVersionId] : [])),
+    ),
+  ];
   const courseOfVersion = await links.courses(tenantId, versionIds);
   return prepared.map((p) => ({
     tenant_id: tenantId,
@@ -200,17 +254,25 @@ async function toRows(
 }
 
 /** Re-sent statements must match what is stored (Data 2.3.1), apart from what the LRS filled in. */
-function assertSameContent(duplicates: readonly PreparedStatement[], existing: readonly ExistingStatement[]): void {
+function assertSameContent(
+  duplicates: readonly PreparedStatement[],
+  existing: readonly ExistingStatement[],
+): void {
   const byId = new Map(existing.map((e) => [e.id, e]));
   for (const dup of duplicates) {
     const row = byId.get(dup.id);
-    if (!row) throw new AppError(500, 'statement_insert_failed', 'A statement was neither stored nor found', { id: dup.id });
+    if (!row)
+      throw new AppError(500, 'statement_insert_failed', 'A statement was neither stored nor found', {
+        id: dup.id,
+      });
     const stored = parseJson<StatementWire>(row.statement, 'statements.statement');
     // A statement first sent without a timestamp got the stored time; a re-send without one is the same statement.
     const comparable = dup.hadTimestamp ? stored : { ...stored, timestamp: undefined };
     const incoming = dup.hadTimestamp ? dup.statement : { ...dup.statement, timestamp: undefined };
     if (statementSignature(comparable) !== statementSignature(incoming)) {
-      throw conflict('statement_conflict', 'A different statement with this id is already stored', { id: dup.id });
+      throw conflict('statement_conflict', 'A different statement with this id is already stored', {
+        id: dup.id,
+      });
     }
   }
 }

@@ -50,7 +50,9 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
   });
 
   it('refuses wrong or missing credentials with 401 and a Basic challenge', async () => {
-    const wrong = xapiClient(server.url, { authorization: `Basic ${Buffer.from('nobody:nothing').toString('base64')}` });
+    const wrong = xapiClient(server.url, {
+      authorization: `Basic ${Buffer.from('nobody:nothing').toString('base64')}`,
+    });
     const res = await wrong.post(statement());
     expect(res.status).toBe(401);
     expect((res.json as Envelope).error.code).toBe('unauthenticated');
@@ -66,9 +68,18 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
     const got = await lrs.get(`statementId=${String(s.id)}`);
     expect(got.status).toBe(200);
     const body = got.json as Record<string, unknown>;
-    expect(body).toMatchObject({ id: s.id, verb: { id: VERBS.experienced }, object: { id: ACTIVITY }, version: '1.0.0' });
+    expect(body).toMatchObject({
+      id: s.id,
+      verb: { id: VERBS.experienced },
+      object: { id: ACTIVITY },
+      version: '1.0.0',
+    });
     expect(typeof body.stored).toBe('string');
-    expect(body.authority).toMatchObject({ objectType: 'Agent', name: 'Tool A', account: { homePage: 'https://satchel.invalid/lrs-credentials' } });
+    expect(body.authority).toMatchObject({
+      objectType: 'Agent',
+      name: 'Tool A',
+      account: { homePage: 'https://satchel.invalid/lrs-credentials' },
+    });
     expect(got.headers.get('x-experience-api-version')).toBe('1.0.3');
   });
 
@@ -84,7 +95,9 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
   });
 
   it('accepts a batch of 50 in which some statements are already stored, storing each once', async () => {
-    const batch = Array.from({ length: 50 }, () => statement({ object: { objectType: 'Activity', id: `${ACTIVITY}/batch` } }));
+    const batch = Array.from({ length: 50 }, () =>
+      statement({ object: { objectType: 'Activity', id: `${ACTIVITY}/batch` } }),
+    );
     expect((await lrs.post(batch.slice(0, 20))).status).toBe(200);
     const res = await lrs.post(batch);
     expect(res.status).toBe(200);
@@ -98,7 +111,11 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
   it('treats a re-sent statement as the same one despite key order, verb display and time zone', async () => {
     const s = statement({ timestamp: '2026-03-01T09:00:00Z' });
     expect((await lrs.post(s)).status).toBe(200);
-    const resent = { ...s, verb: { id: VERBS.experienced, display: { fr: 'a vécu' } }, timestamp: '2026-03-01T10:00:00+01:00' };
+    const resent = {
+      ...s,
+      verb: { id: VERBS.experienced, display: { fr: 'a vécu' } },
+      timestamp: '2026-03-01T10:00:00+01:00',
+    };
     expect((await lrs.post(resent)).status).toBe(200);
   });
 
@@ -113,7 +130,10 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
   });
 
   it('rejects an invalid statement with 400 invalid_statement, listing each problem by path', async () => {
-    const res = await lrs.post([statement(), { ...statement(), actor: { objectType: 'Agent', name: 'No identifier' }, verb: { id: 'not an iri' } }]);
+    const res = await lrs.post([
+      statement(),
+      { ...statement(), actor: { objectType: 'Agent', name: 'No identifier' }, verb: { id: 'not an iri' } },
+    ]);
     expect(res.status).toBe(400);
     const error = (res.json as Envelope).error;
     expect(error.code).toBe('invalid_statement');
@@ -136,7 +156,10 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
   it('voids a statement: it is then found only by voidedStatementId and left out of queries', async () => {
     const target = statement({ object: { objectType: 'Activity', id: `${ACTIVITY}/voiding` } });
     await lrs.post(target);
-    const voider = statement({ verb: { id: VERBS.voided }, object: { objectType: 'StatementRef', id: target.id } });
+    const voider = statement({
+      verb: { id: VERBS.voided },
+      object: { objectType: 'StatementRef', id: target.id },
+    });
     expect((await lrs.post(voider)).status).toBe(200);
     expect((await lrs.get(`statementId=${String(target.id)}`)).status).toBe(404);
     expect((await lrs.get(`voidedStatementId=${String(target.id)}`)).json).toMatchObject({ id: target.id });
@@ -147,9 +170,14 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
 
   it('refuses to void a voiding statement', async () => {
     const target = statement();
-    const voider = statement({ verb: { id: VERBS.voided }, object: { objectType: 'StatementRef', id: target.id } });
+    const voider = statement({
+      verb: { id: VERBS.voided },
+      object: { objectType: 'StatementRef', id: target.id },
+    });
     await lrs.post([target, voider]);
-    const res = await lrs.post(statement({ verb: { id: VERBS.voided }, object: { objectType: 'StatementRef', id: voider.id } }));
+    const res = await lrs.post(
+      statement({ verb: { id: VERBS.voided }, object: { objectType: 'StatementRef', id: voider.id } }),
+    );
     expect(res.status).toBe(400);
     expect((res.json as Envelope).error.code).toBe('invalid_statement');
     expect((await lrs.get(`statementId=${String(voider.id)}`)).status).toBe(200);
@@ -157,7 +185,9 @@ describe.each(await engines())('the LRS statements API on %s', (engine) => {
 
   it('voids a statement that arrives after its voiding statement (offline devices sync out of order)', async () => {
     const target = statement();
-    await lrs.post(statement({ verb: { id: VERBS.voided }, object: { objectType: 'StatementRef', id: target.id } }));
+    await lrs.post(
+      statement({ verb: { id: VERBS.voided }, object: { objectType: 'StatementRef', id: target.id } }),
+    );
     await lrs.post(target);
     expect((await lrs.get(`statementId=${String(target.id)}`)).status).toBe(404);
     expect((await lrs.get(`voidedStatementId=${String(target.id)}`)).status).toBe(200);

@@ -22,7 +22,8 @@ export function recordedStatement(row: PairStatementRow): RecordedStatement {
     stored: row.stored,
     byLearner: row.authority_kind === 'learner',
   };
-  if (row.result !== null) s.result = parseJson<NonNullable<ProgressStatement['result']>>(row.result, 'statements.result');
+  if (row.result !== null)
+    s.result = parseJson<NonNullable<ProgressStatement['result']>>(row.result, 'statements.result');
   if (row.registration !== null) s.context = { registration: row.registration };
   return s;
 }
@@ -31,7 +32,12 @@ const OUTCOME_VERBS: ReadonlySet<string> = new Set([VERBS.passed, VERBS.failed, 
 
 function carriesOutcome(s: RecordedStatement): boolean {
   const r = s.result;
-  return OUTCOME_VERBS.has(s.verb.id) || r?.success !== undefined || r?.completion !== undefined || r?.score !== undefined;
+  return (
+    OUTCOME_VERBS.has(s.verb.id) ||
+    r?.success !== undefined ||
+    r?.completion !== undefined ||
+    r?.score !== undefined
+  );
 }
 
 /**
@@ -39,8 +45,15 @@ function carriesOutcome(s: RecordedStatement): boolean {
  * holding LRS credentials sent them): a learner's own device could otherwise post
  * "passed" for a quiz it never took. Everything else a learner sends counts.
  */
-export function trustedStatements(manifest: CourseManifest, statements: readonly RecordedStatement[]): RecordedStatement[] {
-  const quizzes = new Set(allLessons(manifest).filter((l) => l.kind === 'quiz').map((l) => l.id));
+export function trustedStatements(
+  manifest: CourseManifest,
+  statements: readonly RecordedStatement[],
+): RecordedStatement[] {
+  const quizzes = new Set(
+    allLessons(manifest)
+      .filter((l) => l.kind === 'quiz')
+      .map((l) => l.id),
+  );
   if (quizzes.size === 0) return [...statements];
   return statements.filter((s) => {
     if (!s.byLearner || !carriesOutcome(s)) return true;

@@ -11,7 +11,13 @@ import type { Clock } from '../platform/clock.js';
 import type { CourseManifests } from './course-manifests.js';
 import { projectProgress, recordedStatement, type RecordedStatement } from './progress.projection.js';
 import { ProjectionQueue } from './projection-queue.js';
-import type { CourseProgressRow, LessonProgressRow, ProgressRepo, ProgressWrite, UserCourse } from './progress.repo.js';
+import type {
+  CourseProgressRow,
+  LessonProgressRow,
+  ProgressRepo,
+  ProgressWrite,
+  UserCourse,
+} from './progress.repo.js';
 
 /** What the LRS tells after storing statements, so progress follows the record. */
 export interface ProjectionSink {
@@ -44,7 +50,10 @@ export class ProgressService implements ProjectionSink {
    */
   async courseChanged(tenantId: string, courseId: string): Promise<void> {
     const learners = await this.repo.learnersOf(tenantId, courseId);
-    this.queue.enqueue(tenantId, learners.map((userId) => ({ userId, courseId })));
+    this.queue.enqueue(
+      tenantId,
+      learners.map((userId) => ({ userId, courseId })),
+    );
   }
 
   /** Resolves once the progress of every statement stored so far is projected. */
@@ -79,7 +88,13 @@ export class ProgressService implements ProjectionSink {
     }
     const now = this.clock.now().toISOString();
     const writes: ProgressWrite[] = measurable.map((pair) =>
-      projectProgress(tenantId, pair, manifests.get(pair.courseId)!, byPair.get(`${pair.userId}/${pair.courseId}`) ?? [], now),
+      projectProgress(
+        tenantId,
+        pair,
+        manifests.get(pair.courseId)!,
+        byPair.get(`${pair.userId}/${pair.courseId}`) ?? [],
+        now,
+      ),
     );
     await this.repo.save(tenantId, writes);
   }
@@ -88,14 +103,23 @@ export class ProgressService implements ProjectionSink {
   async myProgress(tenantId: string, userId: string): Promise<MyProgressResponse> {
     await this.flushed();
     const rows = await this.repo.courseRows(tenantId, userId);
-    rows.sort((a, b) => (b.last_activity_at ?? '').localeCompare(a.last_activity_at ?? '') || a.course_id.localeCompare(b.course_id));
+    rows.sort(
+      (a, b) =>
+        (b.last_activity_at ?? '').localeCompare(a.last_activity_at ?? '') ||
+        a.course_id.localeCompare(b.course_id),
+    );
     return { items: rows.map(courseView) };
   }
 
   /** The learner's progress in one course, with every lesson of its latest version in course order. */
-  async myCourseProgress(tenantId: string, userId: string, courseId: string): Promise<MyCourseProgressResponse> {
+  async myCourseProgress(
+    tenantId: string,
+    userId: string,
+    courseId: string,
+  ): Promise<MyCourseProgressResponse> {
     const manifest = (await this.manifests.latest(tenantId, [courseId])).get(courseId);
-    if (!manifest) throw notFound('course_not_found', 'This course does not exist or is not published', { courseId });
+    if (!manifest)
+      throw notFound('course_not_found', 'This course does not exist or is not published', { courseId });
     await this.flushed();
     const [row, lessonRows] = await Promise.all([
       this.repo.courseRow(tenantId, userId, courseId),
@@ -151,5 +175,13 @@ function lessonView(row: LessonProgressRow): LessonProgressView {
 }
 
 function notStartedLesson(lessonId: string): LessonProgressView {
-  return { lessonId, status: 'not_started', progress: 0, bestScore: null, passed: null, attempts: 0, completedAt: null };
+  return {
+    lessonId,
+    status: 'not_started',
+    progress: 0,
+    bestScore: null,
+    passed: null,
+    attempts: 0,
+    completedAt: null,
+  };
 }

@@ -15,7 +15,11 @@ describe('the projection queue', () => {
   it('recomputes each pair once however many writes touched it before the round', async () => {
     const { rounds, project } = recorder();
     const queue = new ProjectionQueue(project, () => undefined);
-    for (let i = 0; i < 10; i++) queue.enqueue('t1', [{ userId: 'u1', courseId: 'c1' }, { userId: `u${i % 2}`, courseId: 'c1' }]);
+    for (let i = 0; i < 10; i++)
+      queue.enqueue('t1', [
+        { userId: 'u1', courseId: 'c1' },
+        { userId: `u${i % 2}`, courseId: 'c1' },
+      ]);
     queue.enqueue('t2', [{ userId: 'u9', courseId: 'c9' }]);
     await queue.flushed();
     expect(rounds).toEqual([

@@ -66,11 +66,13 @@ export function xapiResponse(question: Question, response: unknown): string | un
     case 'fill':
     case 'ordering':
       if (typeof response === 'string') return response;
-      if (Array.isArray(response) && response.every((r) => typeof r === 'string')) return response.join('[,]');
+      if (Array.isArray(response) && response.every((r) => typeof r === 'string'))
+        return response.join('[,]');
       break;
     case 'truefalse':
     case 'numeric':
-      if (typeof response === 'boolean' || (typeof response === 'number' && Number.isFinite(response))) return String(response);
+      if (typeof response === 'boolean' || (typeof response === 'number' && Number.isFinite(response)))
+        return String(response);
       break;
     case 'matching':
       if (typeof response === 'object' && !Array.isArray(response)) {
@@ -108,7 +110,10 @@ export function attemptStatements(a: GradedAttempt): { statements: Statement[]; 
 
   const statements: Statement[] = a.result.questions.map((outcome, index) => {
     const question = byId.get(outcome.questionId)!;
-    const response = xapiResponse(question, Object.hasOwn(a.responses, question.id) ? a.responses[question.id] : undefined);
+    const response = xapiResponse(
+      question,
+      Object.hasOwn(a.responses, question.id) ? a.responses[question.id] : undefined,
+    );
     return buildStatement({
       id: id(index + 1),
       actor,
@@ -120,7 +125,12 @@ export function attemptStatements(a: GradedAttempt): { statements: Statement[]; 
       },
       result: {
         success: outcome.correct,
-        score: { raw: outcome.score, min: 0, max: outcome.maxScore, scaled: outcome.maxScore > 0 ? round4(outcome.score / outcome.maxScore) : 0 },
+        score: {
+          raw: outcome.score,
+          min: 0,
+          max: outcome.maxScore,
+          scaled: outcome.maxScore > 0 ? round4(outcome.score / outcome.maxScore) : 0,
+        },
         ...(response === undefined ? {} : { response }),
       },
       context: context(true),
@@ -135,9 +145,20 @@ export function attemptStatements(a: GradedAttempt): { statements: Statement[]; 
     buildStatement({
       id: outcomeStatementId,
       actor,
-      verb: passed ? { id: VERBS.passed, display: { en: 'passed' } } : { id: VERBS.failed, display: { en: 'failed' } },
-      object: { objectType: 'Activity', id: lessonIri, definition: { type: ASSESSMENT, name: { und: a.lesson.title } } },
-      result: { score: { scaled, raw: score, min: 0, max: maxScore }, success: passed, completion: true, ...(duration ? { duration } : {}) },
+      verb: passed
+        ? { id: VERBS.passed, display: { en: 'passed' } }
+        : { id: VERBS.failed, display: { en: 'failed' } },
+      object: {
+        objectType: 'Activity',
+        id: lessonIri,
+        definition: { type: ASSESSMENT, name: { und: a.lesson.title } },
+      },
+      result: {
+        score: { scaled, raw: score, min: 0, max: maxScore },
+        success: passed,
+        completion: true,
+        ...(duration ? { duration } : {}),
+      },
       context: context(false),
       timestamp,
     }),

@@ -37,7 +37,12 @@ export class QuizzesRepo {
     return Number(row?.n ?? 0);
   }
 
-  async list(tenantId: string, userId: string, courseId: string, lessonId: string): Promise<QuizAttemptRow[]> {
+  async list(
+    tenantId: string,
+    userId: string,
+    courseId: string,
+    lessonId: string,
+  ): Promise<QuizAttemptRow[]> {
     return this.db
       .selectFrom('quiz_attempts')
       .selectAll()

@@ -7,7 +7,8 @@ export function quizRoutes(router: Router, quizzes: QuizService): void {
     {
       method: 'POST',
       url: '/api/t/:tenant/courses/:courseId/lessons/:lessonId/attempts',
-      summary: 'Submit a quiz attempt; the server grades it (resubmitting an attempt id returns its stored result)',
+      summary:
+        'Submit a quiz attempt; the server grades it (resubmitting an attempt id returns its stored result)',
       tags: ['quizzes'],
       access: 'signed-in',
       params: QuizLessonParams,
@@ -15,7 +16,10 @@ export function quizRoutes(router: Router, quizzes: QuizService): void {
       response: AttemptResult,
     },
     async ({ tenant, actor, params, body }) =>
-      quizzes.submit({ tenantId: tenant.id, userId: actor.userId, courseId: params.courseId, lessonId: params.lessonId }, body),
+      quizzes.submit(
+        { tenantId: tenant.id, userId: actor.userId, courseId: params.courseId, lessonId: params.lessonId },
+        body,
+      ),
   );
 
   router.authed(
@@ -29,6 +33,11 @@ export function quizRoutes(router: Router, quizzes: QuizService): void {
       response: AttemptListResponse,
     },
     async ({ tenant, actor, params }) =>
-      quizzes.list({ tenantId: tenant.id, userId: actor.userId, courseId: params.courseId, lessonId: params.lessonId }),
+      quizzes.list({
+        tenantId: tenant.id,
+        userId: actor.userId,
+        courseId: params.courseId,
+        lessonId: params.lessonId,
+      }),
   );
 }

@@ -1,4 +1,9 @@
-import { formatCsv, type ClassReportResponse, type CourseReportResponse, type CoursesReportResponse } from '@satchel/core';
+import {
+  formatCsv,
+  type ClassReportResponse,
+  type CourseReportResponse,
+  type CoursesReportResponse,
+} from '@satchel/core';
 
 // Reports as CSV for spreadsheets. Cells a spreadsheet would run as a formula
 // (starting with = + - @, or a tab or carriage return) get a leading apostrophe
@@ -36,14 +41,31 @@ export function fileSlug(text: string, fallback: string): string {
   return slug === '' ? fallback : slug;
 }
 
-const percentOf = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 1000) / 10);
+const percentOf = (fraction: number | null): number | null =>
+  fraction === null ? null : Math.round(fraction * 1000) / 10;
 
 export function coursesCsv(report: CoursesReportResponse, date: string): CsvFile {
   return {
     filename: `courses-report-${date}.csv`,
     body: toCsv(
-      ['course_id', 'title', 'enrolled', 'started', 'completed', 'completion_rate_percent', 'average_best_score_percent'],
-      report.items.map((r) => [r.courseId, r.title, r.enrolled, r.started, r.completed, percentOf(r.completionRate), percentOf(r.averageBestScore)]),
+      [
+        'course_id',
+        'title',
+        'enrolled',
+        'started',
+        'completed',
+        'completion_rate_percent',
+        'average_best_score_percent',
+      ],
+      report.items.map((r) => [
+        r.courseId,
+        r.title,
+        r.enrolled,
+        r.started,
+        r.completed,
+        percentOf(r.completionRate),
+        percentOf(r.averageBestScore),
+      ]),
     ),
   };
 }
@@ -52,7 +74,19 @@ export function courseCsv(report: CourseReportResponse, date: string): CsvFile {
   return {
     filename: `course-${fileSlug(report.course.title, report.course.courseId)}-${date}.csv`,
     body: toCsv(
-      ['user_id', 'username', 'display_name', 'enrolled', 'status', 'percent', 'completed_lessons', 'required_lessons', 'score_percent', 'last_activity_at', 'completed_at'],
+      [
+        'user_id',
+        'username',
+        'display_name',
+        'enrolled',
+        'status',
+        'percent',
+        'completed_lessons',
+        'required_lessons',
+        'score_percent',
+        'last_activity_at',
+        'completed_at',
+      ],
       report.items.map((r) => [
         r.userId,
         r.username,
@@ -76,9 +110,29 @@ export function classCsv(report: ClassReportResponse, date: string): CsvFile {
   return {
     filename: `class-${fileSlug(report.class.name, report.class.classId)}-${date}.csv`,
     body: toCsv(
-      ['user_id', 'username', 'display_name', 'course_id', 'course_title', 'status', 'percent', 'score_percent', 'completed_at'],
+      [
+        'user_id',
+        'username',
+        'display_name',
+        'course_id',
+        'course_title',
+        'status',
+        'percent',
+        'score_percent',
+        'completed_at',
+      ],
       report.learners.flatMap((l) =>
-        l.cells.map((c) => [l.userId, l.username, l.displayName, c.courseId, titles.get(c.courseId) ?? '', c.status, c.percent, percentOf(c.score), c.completedAt]),
+        l.cells.map((c) => [
+          l.userId,
+          l.username,
+          l.displayName,
+          c.courseId,
+          titles.get(c.courseId) ?? '',
+          c.status,
+          c.percent,
+          percentOf(c.score),
+          c.completedAt,
+        ]),
       ),
     ),
   };

@@ -97,7 +97,11 @@ export class ReportsRepo {
 
   async learners(tenantId: string, scope: LearnerScope): Promise<LearnerCourseRecord[]> {
     const { rows } = await learnerRecords(tenantId, scope).execute(this.db);
-    return rows.map((r) => ({ ...r, enrolled: Number(r.enrolled), score: r.score === null ? null : Number(r.score) }));
+    return rows.map((r) => ({
+      ...r,
+      enrolled: Number(r.enrolled),
+      score: r.score === null ? null : Number(r.score),
+    }));
   }
 
   /** Per course: enrolled, started, completed, learners (enrolled ∪ started) and the mean learner score. */
@@ -130,7 +134,10 @@ export class ReportsRepo {
       .where('deleted_at', 'is', null)
       .where((eb) =>
         eb.exists(
-          eb.selectFrom('course_versions').select('course_versions.id').whereRef('course_versions.course_id', '=', 'courses.id'),
+          eb
+            .selectFrom('course_versions')
+            .select('course_versions.id')
+            .whereRef('course_versions.course_id', '=', 'courses.id'),
         ),
       )
       .orderBy('title')

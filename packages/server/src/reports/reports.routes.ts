@@ -30,7 +30,8 @@ export function reportRoutes(router: Router, reports: ReportsService, clock: Clo
     {
       method: 'GET',
       url: '/api/t/:tenant/reports/courses',
-      summary: 'Per course: enrolled, started, completed, completion rate and average best score (?format=csv)',
+      summary:
+        'Per course: enrolled, started, completed, completion rate and average best score (?format=csv)',
       tags: TAGS,
       access: ACCESS,
       params: SlugParam,

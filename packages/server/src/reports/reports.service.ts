@@ -56,7 +56,8 @@ export class ReportsService {
     if (!course) throw notFound('course_not_found', 'This course does not exist', { courseId });
     const scope = await this.scope(actor);
     await this.progress.flushed();
-    const records = scope === 'nobody' ? [] : await this.repo.learners(actor.tenantId, { ...scope, courseIds: [courseId] });
+    const records =
+      scope === 'nobody' ? [] : await this.repo.learners(actor.tenantId, { ...scope, courseIds: [courseId] });
     const items = records.map(learnerRow);
     items.sort((x, y) => byText(x.displayName, y.displayName) || byText(x.userId, y.userId));
     return { course: { courseId: course.id, title: course.name }, items };
@@ -67,7 +68,8 @@ export class ReportsService {
     if (!klass) throw notFound('class_not_found', 'This class does not exist', { classId });
     if (!hasRole(actor, 'admin')) {
       const taught = await this.repo.educatorClassIds(actor.tenantId, actor.userId);
-      if (!taught.includes(classId)) throw forbidden('Only the educators of this class and admins can see its progress');
+      if (!taught.includes(classId))
+        throw forbidden('Only the educators of this class and admins can see its progress');
     }
     await this.progress.flushed();
     const [learners, assigned, records] = await Promise.all([
@@ -75,7 +77,9 @@ export class ReportsService {
       this.repo.classCourseIds(actor.tenantId, classId),
       this.repo.learners(actor.tenantId, { classIds: [classId] }),
     ]);
-    const started = records.filter((r) => r.status === 'in_progress' || r.status === 'completed').map((r) => r.course_id);
+    const started = records
+      .filter((r) => r.status === 'in_progress' || r.status === 'completed')
+      .map((r) => r.course_id);
     const courses = await this.repo.courseTitles(actor.tenantId, [...new Set([...assigned, ...started])]);
     courses.sort((x, y) => byText(x.name, y.name) || byText(x.id, y.id));
     const cellOf = new Map(records.map((r) => [`${r.user_id}/${r.course_id}`, r]));

@@ -12,15 +12,30 @@ export class TenantsRepo {
   }
 
   async bySlug(slug: string): Promise<TenantRow | undefined> {
-    return this.db.selectFrom('tenants').selectAll().where('slug', '=', slug).where('deleted_at', 'is', null).executeTakeFirst();
+    return this.db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('slug', '=', slug)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async byId(id: string): Promise<TenantRow | undefined> {
-    return this.db.selectFrom('tenants').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    return this.db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
   }
 
   async list(): Promise<TenantRow[]> {
-    return this.db.selectFrom('tenants').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
+    return this.db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute();
   }
 
   /** Optimistic update: applies only if the row is still at `expectedVersion`. */

@@ -11,7 +11,14 @@ import type { TenantService } from './tenants.service.js';
 
 export function tenantRoutes(router: Router, tenants: TenantService): void {
   router.add(
-    { method: 'GET', url: '/api/tenants', summary: 'List the platforms on this instance', tags: ['tenants'], access: 'public', response: TenantListResponse },
+    {
+      method: 'GET',
+      url: '/api/tenants',
+      summary: 'List the platforms on this instance',
+      tags: ['tenants'],
+      access: 'public',
+      response: TenantListResponse,
+    },
     async () => ({ items: await tenants.list() }),
   );
 
@@ -29,7 +36,15 @@ export function tenantRoutes(router: Router, tenants: TenantService): void {
   );
 
   router.authed(
-    { method: 'GET', url: '/api/t/:tenant/settings', summary: 'Platform settings', tags: ['tenants'], access: ['admin'], params: SlugParam, response: TenantSettings },
+    {
+      method: 'GET',
+      url: '/api/t/:tenant/settings',
+      summary: 'Platform settings',
+      tags: ['tenants'],
+      access: ['admin'],
+      params: SlugParam,
+      response: TenantSettings,
+    },
     async ({ tenant }) => tenants.settings(tenant.id),
   );
 

@@ -54,7 +54,11 @@ export async function publishCourse(
   const courseId = options.courseId ?? uuidv7();
   const versionId = uuidv7();
   const title = options.title ?? 'A course';
-  const existing = await db.selectFrom('course_versions').select('version').where('course_id', '=', courseId).execute();
+  const existing = await db
+    .selectFrom('course_versions')
+    .select('version')
+    .where('course_id', '=', courseId)
+    .execute();
   const version = existing.reduce((max, r) => Math.max(max, r.version), 0) + 1;
   const manifest = CourseManifest.parse({
     schema: 1,
@@ -89,11 +93,23 @@ export async function publishCourse(
       })
       .execute();
   } else {
-    await db.updateTable('courses').set({ published_version_id: versionId, published_version: version }).where('id', '=', courseId).execute();
+    await db
+      .updateTable('courses')
+      .set({ published_version_id: versionId, published_version: version })
+      .where('id', '=', courseId)
+      .execute();
   }
   await db
     .insertInto('course_versions')
-    .values({ id: versionId, tenant_id: tenantId, course_id: courseId, version, manifest: JSON.stringify(manifest), published_at: NOW, published_by: null })
+    .values({
+      id: versionId,
+      tenant_id: tenantId,
+      course_id: courseId,
+      version,
+      manifest: JSON.stringify(manifest),
+      published_at: NOW,
+      published_by: null,
+    })
     .execute();
   const ids = Object.fromEntries(Object.entries(lessons).map(([name, l]) => [name, String(l.id)]));
   return { courseId, versionId, manifest, lessons: ids };
@@ -107,7 +123,11 @@ export interface LrsCredentialFixture {
 }
 
 /** LRS credentials made the way an admin makes them (services.lrsCredentials). */
-export async function addLrsCredential(services: Pick<Services, 'lrsCredentials'>, tenantId: string, name = 'Test tool'): Promise<LrsCredentialFixture> {
+export async function addLrsCredential(
+  services: Pick<Services, 'lrsCredentials'>,
+  tenantId: string,
+  name = 'Test tool',
+): Promise<LrsCredentialFixture> {
   const { key, secret } = await services.lrsCredentials.create(tenantId, name);
   return { key, secret, authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}` };
 }
@@ -115,14 +135,40 @@ export async function addLrsCredential(services: Pick<Services, 'lrsCredentials'
 export async function enrolUser(db: Db, tenantId: string, courseId: string, userId: string): Promise<void> {
   await db
     .insertInto('enrolments')
-    .values({ id: uuidv7(), tenant_id: tenantId, course_id: courseId, path_id: null, user_id: userId, class_id: null, source: 'assigned', assigned_by: null, created_at: NOW, updated_at: NOW, version: 1, deleted_at: null })
+    .values({
+      id: uuidv7(),
+      tenant_id: tenantId,
+      course_id: courseId,
+      path_id: null,
+      user_id: userId,
+      class_id: null,
+      source: 'assigned',
+      assigned_by: null,
+      created_at: NOW,
+      updated_at: NOW,
+      version: 1,
+      deleted_at: null,
+    })
     .execute();
 }
 
 export async function enrolClass(db: Db, tenantId: string, courseId: string, classId: string): Promise<void> {
   await db
     .insertInto('enrolments')
-    .values({ id: uuidv7(), tenant_id: tenantId, course_id: courseId, path_id: null, user_id: null, class_id: classId, source: 'assigned', assigned_by: null, created_at: NOW, updated_at: NOW, version: 1, deleted_at: null })
+    .values({
+      id: uuidv7(),
+      tenant_id: tenantId,
+      course_id: courseId,
+      path_id: null,
+      user_id: null,
+      class_id: classId,
+      source: 'assigned',
+      assigned_by: null,
+      created_at: NOW,
+      updated_at: NOW,
+      version: 1,
+      deleted_at: null,
+    })
     .execute();
 }
 
@@ -137,7 +183,11 @@ export interface StatementSpec {
 }
 
 /** A statement as Satchel's player sends it: a learner account, the lesson as object, the course in context. */
-export function playerStatement(userId: string, course: Pick<PublishedCourse, 'courseId' | 'versionId'>, spec: StatementSpec): Record<string, unknown> {
+export function playerStatement(
+  userId: string,
+  course: Pick<PublishedCourse, 'courseId' | 'versionId'>,
+  spec: StatementSpec,
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...spec.result };
   if (spec.progress !== undefined) result.extensions = { [EXT_PROGRESS]: spec.progress };
   return {
@@ -156,7 +206,10 @@ export function playerStatement(userId: string, course: Pick<PublishedCourse, 'c
 }
 
 /** fetch against /xapi with the version header and the given Authorization or Cookie (+ tenant header). */
-export function xapiClient(baseUrl: string, auth: { authorization?: string; cookie?: string; tenant?: string }) {
+export function xapiClient(
+  baseUrl: string,
+  auth: { authorization?: string; cookie?: string; tenant?: string },
+) {
   const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
     'x-experience-api-version': '1.0.3',
     ...(auth.authorization ? { authorization: auth.authorization } : {}),
@@ -182,8 +235,10 @@ export function xapiClient(baseUrl: string, auth: { authorization?: string; cook
   };
   return {
     post: (body: unknown, extra?: Record<string, string>) => call('POST', '/xapi/statements', body, extra),
-    put: (statementId: string, body: unknown) => call('PUT', `/xapi/statements?statementId=${statementId}`, body),
-    get: (query: string, extra?: Record<string, string>) => call('GET', `/xapi/statements${query === '' ? '' : `?${query}`}`, undefined, extra),
+    put: (statementId: string, body: unknown) =>
+      call('PUT', `/xapi/statements?statementId=${statementId}`, body),
+    get: (query: string, extra?: Record<string, string>) =>
+      call('GET', `/xapi/statements${query === '' ? '' : `?${query}`}`, undefined, extra),
     raw: call,
   };
 }

@@ -4,7 +4,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 
 export function makeZip(files: Record<string, string | Uint8Array>, level: 0 | 6 | 9 = 6): Uint8Array {
   const input: Zippable = {};
-  for (const [name, data] of Object.entries(files)) input[name] = typeof data === 'string' ? strToU8(data) : data;
+  for (const [name, data] of Object.entries(files))
+    input[name] = typeof data === 'string' ? strToU8(data) : data;
   return zipSync(input, { level });
 }
 

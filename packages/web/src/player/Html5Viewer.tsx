@@ -5,7 +5,9 @@ import type { ViewerProps } from './viewer-types.js';
 
 /** What an HTML5 package posts to its parent when the learner has finished it. */
 export function isCompletionMessage(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'satchel:complete';
+  return (
+    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'satchel:complete'
+  );
 }
 
 /**
@@ -18,9 +20,7 @@ export default function Html5Viewer({ lesson, course, report }: ViewerProps<'htm
   const t = useT();
   const api = useApi();
   const frame = useRef<HTMLIFrameElement>(null);
-  const src = api.url(
-    `/packages/${encodeURIComponent(course.versionId)}/${encodeURIComponent(lesson.id)}/`,
-  );
+  const src = api.url(`/packages/${encodeURIComponent(course.versionId)}/${encodeURIComponent(lesson.id)}/`);
 
   useEffect(() => {
     let completed = false;

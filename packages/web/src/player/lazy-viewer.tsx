@@ -7,7 +7,9 @@ import { Alert, Button, Spinner } from '../ui/index.js';
  * Code-splits a lesson viewer: each kind (and its library: pdf.js, fflate, marked) loads only when a
  * lesson of that kind opens. A failed load offers a retry inside the lesson, not a page-wide error.
  */
-export function lazyViewer<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
+export function lazyViewer<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
   const preload = (): Promise<void> => {

@@ -23,7 +23,9 @@ describe('lesson text in Markdown', () => {
     expect(renderMarkdown('[UNICEF](https://www.unicef.org/ "Home")')).toContain(
       '<a href="https://www.unicef.org/" title="Home" target="_blank" rel="noopener noreferrer">UNICEF</a>',
     );
-    expect(renderMarkdown('<https://example.org/a?b=1&c=2>')).toContain('href="https://example.org/a?b=1&amp;c=2"');
+    expect(renderMarkdown('<https://example.org/a?b=1&c=2>')).toContain(
+      'href="https://example.org/a?b=1&amp;c=2"',
+    );
     expect(renderMarkdown('[Jump](#steps)')).toContain('<a href="#steps">Jump</a>');
   });
 
@@ -49,13 +51,18 @@ describe('lesson text in Markdown', () => {
     expect(renderMarkdown('![A pump](https://example.org/pump.png)')).toContain(
       '<img src="https://example.org/pump.png" alt="A pump" loading="lazy">',
     );
-    const unsafe = renderMarkdown('![alt text](javascript:alert(1)) ![svg](data:image/svg+xml;base64,PHN2Zz4=)');
+    const unsafe = renderMarkdown(
+      '![alt text](javascript:alert(1)) ![svg](data:image/svg+xml;base64,PHN2Zz4=)',
+    );
     expect(unsafe).not.toContain('<img');
     expect(unsafe).toContain('alt text');
   });
 
   it('tells internal fragments from external addresses', () => {
-    expect(safeLinkUrl('mailto:help@example.org')).toEqual({ kind: 'external', url: 'mailto:help@example.org' });
+    expect(safeLinkUrl('mailto:help@example.org')).toEqual({
+      kind: 'external',
+      url: 'mailto:help@example.org',
+    });
     expect(safeLinkUrl('#top')).toEqual({ kind: 'internal', url: '#top' });
     expect(safeLinkUrl('//example.org/x')).toEqual({ kind: 'external', url: 'https://example.org/x' });
   });

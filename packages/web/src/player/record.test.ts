@@ -22,7 +22,10 @@ interface Call {
 function fakeFetch(statuses: number[]) {
   const calls: Call[] = [];
   const fetch = (input: RequestInfo | URL, init: RequestInit = {}) => {
-    calls.push({ url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, init });
+    calls.push({
+      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      init,
+    });
     const status = statuses.shift() ?? 200;
     if (status === 0) return Promise.reject(new TypeError('Failed to fetch'));
     return Promise.resolve(new Response(status === 204 ? null : '[]', { status }));
@@ -31,7 +34,9 @@ function fakeFetch(statuses: number[]) {
 }
 
 const sentIds = (call: Call | undefined): string[] =>
-  (JSON.parse(typeof call?.init.body === 'string' ? call.init.body : '[]') as Array<{ id: string }>).map((s) => s.id);
+  (JSON.parse(typeof call?.init.body === 'string' ? call.init.body : '[]') as Array<{ id: string }>).map(
+    (s) => s.id,
+  );
 
 describe('sending statements to the learning record', () => {
   it('posts xAPI 1.0.3 JSON for the tenant with the session cookie, kept alive past page close', async () => {

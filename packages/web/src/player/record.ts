@@ -21,7 +21,8 @@ export interface HttpRecorderOptions {
 const KEEPALIVE_LIMIT = 60_000;
 
 /** Worth sending again later: nothing reached the server, or it was busy or broken. */
-const retriable = (status: number): boolean => status === 0 || status === 408 || status === 429 || status >= 500;
+const retriable = (status: number): boolean =>
+  status === 0 || status === 408 || status === 429 || status >= 500;
 
 export interface HttpRecorder extends StatementRecorder {
   /** Sends whatever is still queued (called again when the browser comes back online). */

@@ -15,8 +15,7 @@ export function escapeHtml(text: string): string {
 }
 
 export type SafeUrl =
-  | { readonly kind: 'external'; readonly url: string }
-  | { readonly kind: 'internal'; readonly url: string };
+  { readonly kind: 'external'; readonly url: string } | { readonly kind: 'internal'; readonly url: string };
 
 const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 
@@ -26,8 +25,9 @@ const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  */
 export function safeLinkUrl(raw: string): SafeUrl | null {
   // Browsers drop ASCII tab and newline anywhere in a URL, and leading control characters and spaces.
+  const withoutBreaks = decodeEntities(raw).replace(/[\t\n\r]/g, '');
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const cleaned = decodeEntities(raw).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const cleaned = withoutBreaks.replace(/^[\u0000-\u0020]+/, '');
   if (cleaned === '') return null;
   if (cleaned.startsWith('#')) return { kind: 'internal', url: cleaned };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(cleaned);

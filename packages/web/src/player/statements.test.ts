@@ -25,7 +25,9 @@ describe('statements from the lesson player', () => {
       },
       context: {
         contextActivities: {
-          grouping: [{ objectType: 'Activity', id: `https://satchel.invalid/activities/course/${lesson.courseId}` }],
+          grouping: [
+            { objectType: 'Activity', id: `https://satchel.invalid/activities/course/${lesson.courseId}` },
+          ],
         },
         extensions: { [EXT_COURSE_VERSION]: lesson.versionId },
       },
@@ -35,7 +37,9 @@ describe('statements from the lesson player', () => {
 
   it('carry the watched share in the xAPI video extension, rounded', () => {
     const progressed = lessonStatement(lesson, 'progressed', stamp, 0.123456);
-    expect(progressed.result).toEqual({ extensions: { 'https://w3id.org/xapi/video/extensions/progress': 0.123 } });
+    expect(progressed.result).toEqual({
+      extensions: { 'https://w3id.org/xapi/video/extensions/progress': 0.123 },
+    });
     const completed = lessonStatement(lesson, 'completed', stamp, 1.2);
     expect(completed.result).toEqual({
       completion: true,

@@ -14,7 +14,11 @@ export const migrateCommand: Command = {
     const handle = await openDatabase(config);
     try {
       const { applied } = await migrateToLatest(handle.db);
-      io.out(applied.length === 0 ? `Already up to date (${handle.location}).\n` : `Applied ${applied.join(', ')} to ${handle.location}.\n`);
+      io.out(
+        applied.length === 0
+          ? `Already up to date (${handle.location}).\n`
+          : `Applied ${applied.join(', ')} to ${handle.location}.\n`,
+      );
       return 0;
     } finally {
       await handle.destroy();

@@ -5,7 +5,8 @@ import { withServices } from '../runtime.js';
 export const tenantCreateCommand: Command = {
   name: ['tenant', 'create'],
   summary: 'Create a platform (tenant) on this instance',
-  usage: 'satchel tenant create --slug SLUG --name NAME [--locale en] [--locales en,fr,ar] [--signup open|invite|admin] [--invite-code CODE] [--allow-pin] [--json]',
+  usage:
+    'satchel tenant create --slug SLUG --name NAME [--locale en] [--locales en,fr,ar] [--signup open|invite|admin] [--invite-code CODE] [--allow-pin] [--json]',
   help: [
     'Options:',
     '  --slug SLUG          the platform’s address: /t/SLUG/ (lowercase letters, digits, dashes)',
@@ -33,9 +34,15 @@ export const tenantCreateCommand: Command = {
   },
   async run({ values }, io) {
     const split = (v: unknown): string[] | undefined =>
-      typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
     const signup = values.signup === undefined ? 'open' : SignupPolicy.safeParse(values.signup);
-    if (typeof signup !== 'string' && !signup.success) throw new UsageError('--signup must be open, invite or admin');
+    if (typeof signup !== 'string' && !signup.success)
+      throw new UsageError('--signup must be open, invite or admin');
     const input = CreateTenantRequest.safeParse({
       slug: requireString(values, 'slug'),
       name: requireString(values, 'name'),
@@ -47,11 +54,17 @@ export const tenantCreateCommand: Command = {
       allowPin: values['allow-pin'] === true,
     });
     if (!input.success) {
-      throw new CliError(input.error.issues.map((i) => `--${String(i.path[0] ?? 'input')}: ${i.message}`).join('\n'));
+      throw new CliError(
+        input.error.issues.map((i) => `--${String(i.path[0] ?? 'input')}: ${i.message}`).join('\n'),
+      );
     }
     return withServices(io, async (services) => {
       const tenant = await services.tenants.create(input.data);
-      io.out(values.json ? `${JSON.stringify(tenant)}\n` : `Created platform "${tenant.name}" at /t/${tenant.slug}/ (id ${tenant.id}).\n`);
+      io.out(
+        values.json
+          ? `${JSON.stringify(tenant)}\n`
+          : `Created platform "${tenant.name}" at /t/${tenant.slug}/ (id ${tenant.id}).\n`,
+      );
       return 0;
     });
   },

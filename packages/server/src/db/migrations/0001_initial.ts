@@ -118,7 +118,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('role', 'text', (c) => c.notNull())
       .addUniqueConstraint('class_members_class_user', ['class_id', 'user_id']),
   ).execute();
-  await db.schema.createIndex('class_members_user').on('class_members').columns(['tenant_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('class_members_user')
+    .on('class_members')
+    .columns(['tenant_id', 'user_id'])
+    .execute();
 
   await syncColumns(
     tenantRow(db, 'curriculum_frameworks')
@@ -140,7 +144,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
       .addUniqueConstraint('curriculum_items_code', ['framework_id', 'kind', 'code']),
   ).execute();
-  await db.schema.createIndex('curriculum_items_tenant').on('curriculum_items').columns(['tenant_id', 'kind']).execute();
+  await db.schema
+    .createIndex('curriculum_items_tenant')
+    .on('curriculum_items')
+    .columns(['tenant_id', 'kind'])
+    .execute();
 
   await syncColumns(
     tenantRow(db, 'categories')
@@ -177,7 +185,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('duration_seconds', 'double precision')
       .addColumn('created_by', 'text'),
   ).execute();
-  await db.schema.createIndex('library_items_tenant').on('library_items').columns(['tenant_id', 'kind']).execute();
+  await db.schema
+    .createIndex('library_items_tenant')
+    .on('library_items')
+    .columns(['tenant_id', 'kind'])
+    .execute();
 
   await syncColumns(
     tenantRow(db, 'courses')
@@ -231,7 +243,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('item_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('course_tags_pk', ['tenant_id', 'course_id', 'kind', 'item_id'])
     .execute();
-  await db.schema.createIndex('course_tags_item').on('course_tags').columns(['tenant_id', 'kind', 'item_id']).execute();
+  await db.schema
+    .createIndex('course_tags_item')
+    .on('course_tags')
+    .columns(['tenant_id', 'kind', 'item_id'])
+    .execute();
 
   await syncColumns(
     tenantRow(db, 'learning_paths')
@@ -253,8 +269,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('assigned_by', 'text'),
   ).execute();
   await db.schema.createIndex('enrolments_user').on('enrolments').columns(['tenant_id', 'user_id']).execute();
-  await db.schema.createIndex('enrolments_class').on('enrolments').columns(['tenant_id', 'class_id']).execute();
-  await db.schema.createIndex('enrolments_course').on('enrolments').columns(['tenant_id', 'course_id']).execute();
+  await db.schema
+    .createIndex('enrolments_class')
+    .on('enrolments')
+    .columns(['tenant_id', 'class_id'])
+    .execute();
+  await db.schema
+    .createIndex('enrolments_course')
+    .on('enrolments')
+    .columns(['tenant_id', 'course_id'])
+    .execute();
 
   await db.schema
     .createTable('statements')
@@ -272,11 +296,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('statement', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('statements_pk', ['tenant_id', 'id'])
     .execute();
-  await db.schema.createIndex('statements_stored').on('statements').columns(['tenant_id', 'stored', 'id']).execute();
-  await db.schema.createIndex('statements_actor').on('statements').columns(['tenant_id', 'actor_key', 'object_id']).execute();
+  await db.schema
+    .createIndex('statements_stored')
+    .on('statements')
+    .columns(['tenant_id', 'stored', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('statements_actor')
+    .on('statements')
+    .columns(['tenant_id', 'actor_key', 'object_id'])
+    .execute();
   await db.schema.createIndex('statements_user').on('statements').columns(['tenant_id', 'user_id']).execute();
   await db.schema.createIndex('statements_verb').on('statements').columns(['tenant_id', 'verb_id']).execute();
-  await db.schema.createIndex('statements_object').on('statements').columns(['tenant_id', 'object_id']).execute();
+  await db.schema
+    .createIndex('statements_object')
+    .on('statements')
+    .columns(['tenant_id', 'object_id'])
+    .execute();
 
   await db.schema
     .createTable('lesson_progress')
@@ -309,7 +345,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('course_progress_pk', ['tenant_id', 'user_id', 'course_id'])
     .execute();
-  await db.schema.createIndex('course_progress_course').on('course_progress').columns(['tenant_id', 'course_id']).execute();
+  await db.schema
+    .createIndex('course_progress_course')
+    .on('course_progress')
+    .columns(['tenant_id', 'course_id'])
+    .execute();
 
   await tenantRow(db, 'quiz_attempts')
     .addColumn('user_id', 'text', (c) => c.notNull())
@@ -325,7 +365,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('passed', 'integer', (c) => c.notNull())
     .addUniqueConstraint('quiz_attempts_statement', ['tenant_id', 'statement_id'])
     .execute();
-  await db.schema.createIndex('quiz_attempts_user').on('quiz_attempts').columns(['tenant_id', 'user_id', 'lesson_id']).execute();
+  await db.schema
+    .createIndex('quiz_attempts_user')
+    .on('quiz_attempts')
+    .columns(['tenant_id', 'user_id', 'lesson_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -75,7 +75,8 @@ async function deleteWithBody<T>(api: ApiClient, path: string, body: unknown): P
 
 export const adminApi = {
   // Platform settings
-  settings: (api: ApiClient, signal?: AbortSignal) => api.get<TenantSettings>('/settings', withSignal(signal)),
+  settings: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<TenantSettings>('/settings', withSignal(signal)),
   saveSettings: (api: ApiClient, patch: UpdateTenantRequest) => api.patch<TenantSettings>('/settings', patch),
   images: (api: ApiClient, signal?: AbortSignal) =>
     api.get<LibraryListResponse>('/library', { query: { kind: 'image', limit: 200 }, ...withSignal(signal) }),
@@ -133,8 +134,10 @@ export const adminApi = {
   addMember: async (api: ApiClient, classId: string, userId: string, role: ClassMemberRole) =>
     (await api.post<{ class: ClassDetail }>(`/classes/${segment(classId)}/members`, { userId, role })).class,
   removeMember: async (api: ApiClient, classId: string, userId: string) =>
-    (await deleteWithBody<{ class: ClassDetail }>(api, `/classes/${segment(classId)}/members`, { userId })).class,
-  curriculum: (api: ApiClient, signal?: AbortSignal) => api.get<CurriculumResponse>('/curriculum', withSignal(signal)),
+    (await deleteWithBody<{ class: ClassDetail }>(api, `/classes/${segment(classId)}/members`, { userId }))
+      .class,
+  curriculum: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<CurriculumResponse>('/curriculum', withSignal(signal)),
 
   // Enrolments
   enrolments: (api: ApiClient, query: EnrolmentQuery, signal?: AbortSignal) =>
@@ -142,13 +145,17 @@ export const adminApi = {
   assign: (api: ApiClient, body: AssignEnrolmentRequest) => api.post<Enrolment>('/enrolments', body),
   unassign: (api: ApiClient, enrolmentId: string) => api.delete<void>(`/enrolments/${segment(enrolmentId)}`),
   publishedCourses: (api: ApiClient, q: string, signal?: AbortSignal) =>
-    api.get<CatalogResponse>('/catalog', { query: { q: q || undefined, pageSize: 100 }, ...withSignal(signal) }),
+    api.get<CatalogResponse>('/catalog', {
+      query: { q: q || undefined, pageSize: 100 },
+      ...withSignal(signal),
+    }),
   paths: (api: ApiClient, signal?: AbortSignal) => api.get<PathListResponse>('/paths', withSignal(signal)),
 
   // LRS credentials
   lrsCredentials: (api: ApiClient, signal?: AbortSignal) =>
     api.get<{ items: LrsCredential[] }>('/lrs-credentials', withSignal(signal)),
-  createLrsCredential: (api: ApiClient, name: string) => api.post<CreatedLrsCredential>('/lrs-credentials', { name }),
+  createLrsCredential: (api: ApiClient, name: string) =>
+    api.post<CreatedLrsCredential>('/lrs-credentials', { name }),
   revokeLrsCredential: (api: ApiClient, credentialId: string) =>
     api.delete<void>(`/lrs-credentials/${segment(credentialId)}`),
 
@@ -158,6 +165,8 @@ export const adminApi = {
   classReport: (api: ApiClient, classId: string, signal?: AbortSignal) =>
     api.get<ClassReportResponse>(`/reports/classes/${segment(classId)}`, withSignal(signal)),
   coursesCsvUrl: (api: ApiClient) => api.url('/reports/courses', { format: 'csv' }),
-  courseCsvUrl: (api: ApiClient, courseId: string) => api.url(`/reports/courses/${segment(courseId)}`, { format: 'csv' }),
-  classCsvUrl: (api: ApiClient, classId: string) => api.url(`/reports/classes/${segment(classId)}`, { format: 'csv' }),
+  courseCsvUrl: (api: ApiClient, courseId: string) =>
+    api.url(`/reports/courses/${segment(courseId)}`, { format: 'csv' }),
+  classCsvUrl: (api: ApiClient, classId: string) =>
+    api.url(`/reports/classes/${segment(classId)}`, { format: 'csv' }),
 };

@@ -57,7 +57,10 @@ export default function ClassProgressPage({ params }: PageProps) {
           {data.learners.length === 0 ? (
             <EmptyState title={t('educator.progress.noLearners')} />
           ) : data.courses.length === 0 ? (
-            <EmptyState title={t('educator.progress.noCourses')} description={t('educator.progress.noCoursesHelp')} />
+            <EmptyState
+              title={t('educator.progress.noCourses')}
+              description={t('educator.progress.noCoursesHelp')}
+            />
           ) : (
             <ProgressTable report={data} />
           )}

@@ -14,7 +14,10 @@ export default function EducatorClassesPage(_props: PageProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const list = useResource((signal) => adminApi.classes(api, { mine: true, limit: 500, offset: 0 }, signal), [api]);
+  const list = useResource(
+    (signal) => adminApi.classes(api, { mine: true, limit: 500, offset: 0 }, signal),
+    [api],
+  );
   const gradeNames = useGradeNames();
   return (
     <div class="page stack admin-page">

@@ -18,7 +18,9 @@ function Cell({ cell }: { readonly cell: ClassProgressCell | undefined }) {
       <span class="admin-progress-cell__percent">{i18n.formatPercent(cell.percent)}</span>
       <span class="admin-progress-cell__status">{t(`course.status.${cell.status}`)}</span>
       {cell.score !== null && (
-        <span class="admin-progress-cell__score">{t('educator.progress.score', { score: i18n.formatPercent(cell.score * 100) })}</span>
+        <span class="admin-progress-cell__score">
+          {t('educator.progress.score', { score: i18n.formatPercent(cell.score * 100) })}
+        </span>
       )}
     </td>
   );
@@ -31,7 +33,13 @@ export function ProgressTable({ report }: ProgressTableProps) {
   const [sort, setSort] = useState<ProgressSort>({ by: 'name', direction: 'ascending' });
   const learners = useMemo(() => sortLearners(report, sort, i18n.locale), [report, sort, i18n.locale]);
   return (
-    <Table caption={t('educator.progress.caption', { name: report.class.name, learners: report.learners.length, courses: report.courses.length })}>
+    <Table
+      caption={t('educator.progress.caption', {
+        name: report.class.name,
+        learners: report.learners.length,
+        courses: report.courses.length,
+      })}
+    >
       <thead>
         <tr>
           <SortableHeader sort={ariaSort(sort, 'name')} onSort={() => setSort(nextSort(sort, 'name'))}>

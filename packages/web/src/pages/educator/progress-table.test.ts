@@ -2,7 +2,11 @@ import type { ClassReportResponse } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
 import { ariaSort, nextSort, sortLearners } from './progress-table.js';
 
-const cell = (percent: number, status: 'not_started' | 'in_progress' | 'completed', score: number | null) => ({
+const cell = (
+  percent: number,
+  status: 'not_started' | 'in_progress' | 'completed',
+  score: number | null,
+) => ({
   courseId: 'c1',
   status,
   percent,
@@ -17,10 +21,30 @@ const report: ClassReportResponse = {
     { courseId: 'c2', title: 'Reading' },
   ],
   learners: [
-    { userId: 'u1', username: 'zoe', displayName: 'Zoé', cells: [cell(50, 'in_progress', 0.5), cell(0, 'not_started', null)] },
-    { userId: 'u2', username: 'ali', displayName: 'Ali', cells: [cell(100, 'completed', null), cell(10, 'in_progress', 0.9)] },
-    { userId: 'u3', username: 'emma', displayName: 'Émma', cells: [cell(50, 'in_progress', 0.8), cell(0, 'not_started', null)] },
-    { userId: 'u4', username: 'bo', displayName: 'Bo', cells: [cell(50, 'in_progress', null), cell(0, 'not_started', null)] },
+    {
+      userId: 'u1',
+      username: 'zoe',
+      displayName: 'Zoé',
+      cells: [cell(50, 'in_progress', 0.5), cell(0, 'not_started', null)],
+    },
+    {
+      userId: 'u2',
+      username: 'ali',
+      displayName: 'Ali',
+      cells: [cell(100, 'completed', null), cell(10, 'in_progress', 0.9)],
+    },
+    {
+      userId: 'u3',
+      username: 'emma',
+      displayName: 'Émma',
+      cells: [cell(50, 'in_progress', 0.8), cell(0, 'not_started', null)],
+    },
+    {
+      userId: 'u4',
+      username: 'bo',
+      displayName: 'Bo',
+      cells: [cell(50, 'in_progress', null), cell(0, 'not_started', null)],
+    },
   ],
 };
 
@@ -28,8 +52,18 @@ const names = (list: readonly { displayName: string }[]) => list.map((learner) =
 
 describe('class progress table sorting', () => {
   it('sorts by name with accents in their place, both ways', () => {
-    expect(names(sortLearners(report, { by: 'name', direction: 'ascending' }, 'fr'))).toEqual(['Ali', 'Bo', 'Émma', 'Zoé']);
-    expect(names(sortLearners(report, { by: 'name', direction: 'descending' }, 'fr'))).toEqual(['Zoé', 'Émma', 'Bo', 'Ali']);
+    expect(names(sortLearners(report, { by: 'name', direction: 'ascending' }, 'fr'))).toEqual([
+      'Ali',
+      'Bo',
+      'Émma',
+      'Zoé',
+    ]);
+    expect(names(sortLearners(report, { by: 'name', direction: 'descending' }, 'fr'))).toEqual([
+      'Zoé',
+      'Émma',
+      'Bo',
+      'Ali',
+    ]);
   });
 
   it('sorts by a course: progress first, then score, learners without a score last, ties by name', () => {
@@ -46,7 +80,12 @@ describe('class progress table sorting', () => {
   });
 
   it('falls back to names when the sorted course is gone', () => {
-    expect(names(sortLearners(report, { by: { courseId: 'gone' }, direction: 'descending' }, 'en'))).toEqual(['Ali', 'Bo', 'Émma', 'Zoé']);
+    expect(names(sortLearners(report, { by: { courseId: 'gone' }, direction: 'descending' }, 'en'))).toEqual([
+      'Ali',
+      'Bo',
+      'Émma',
+      'Zoé',
+    ]);
   });
 
   it('flips the direction on the same column and picks a sensible one on another', () => {

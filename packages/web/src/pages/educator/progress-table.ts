@@ -18,14 +18,20 @@ const STATUS_RANK = { not_started: 0, in_progress: 1, completed: 2 } as const;
  * The learners in the chosen order. Ties keep the name order, so the table never reshuffles learners
  * with equal progress. Learners with no score sort after those with one, in either direction.
  */
-export function sortLearners(report: ClassReportResponse, sort: ProgressSort, locale: string): ClassLearner[] {
+export function sortLearners(
+  report: ClassReportResponse,
+  sort: ProgressSort,
+  locale: string,
+): ClassLearner[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const byName = (a: ClassLearner, b: ClassLearner) =>
     collator.compare(a.displayName, b.displayName) || collator.compare(a.username, b.username);
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const learners = [...report.learners];
   if (sort.by === 'name') return learners.sort((a, b) => sign * byName(a, b));
-  const index = report.courses.findIndex((course) => sort.by !== 'name' && course.courseId === sort.by.courseId);
+  const index = report.courses.findIndex(
+    (course) => sort.by !== 'name' && course.courseId === sort.by.courseId,
+  );
   if (index < 0) return learners.sort(byName);
   return learners.sort((a, b) => {
     const first = a.cells[index];

@@ -17,8 +17,12 @@ export function Attribution({
   const t = useT();
   const source = attribution.sourceUrl ? safeLinkUrl(attribution.sourceUrl) : null;
   const parts = [
-    attribution.title ? <span dir="auto">{t('course.attributionTitle', { title: attribution.title })}</span> : null,
-    attribution.author ? <span dir="auto">{t('course.attributionAuthor', { author: attribution.author })}</span> : null,
+    attribution.title ? (
+      <span dir="auto">{t('course.attributionTitle', { title: attribution.title })}</span>
+    ) : null,
+    attribution.author ? (
+      <span dir="auto">{t('course.attributionAuthor', { author: attribution.author })}</span>
+    ) : null,
     attribution.provider ? (
       <span dir="auto">{t('course.attributionProvider', { provider: attribution.provider })}</span>
     ) : null,

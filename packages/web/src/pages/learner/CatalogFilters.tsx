@@ -47,10 +47,15 @@ export function CatalogFilters({ filters, sources, onChange }: CatalogFiltersPro
     () => categoryOptions(sources.categories?.items ?? [], i18n.locale),
     [sources.categories, i18n.locale],
   );
-  const languages: FilterOption[] = tenant.locales.map((tag) => ({ value: tag, label: endonym(tag), lang: tag }));
+  const languages: FilterOption[] = tenant.locales.map((tag) => ({
+    value: tag,
+    label: endonym(tag),
+    lang: tag,
+  }));
   const outcomes = outcomesFor(curriculum.outcomes, filters.grade, filters.subject);
 
-  const set = (name: CatalogFilterName) => (value: string) => onChange(withFilter(filters, name, value), false);
+  const set = (name: CatalogFilterName) => (value: string) =>
+    onChange(withFilter(filters, name, value), false);
 
   return (
     <div class="catalog-search">
@@ -88,19 +93,54 @@ export function CatalogFilters({ filters, sources, onChange }: CatalogFiltersPro
         </summary>
         <div class="catalog-filters__grid">
           {curriculum.grades.length > 0 && (
-            <FilterSelect name="grade" label={t('catalog.grade')} anyLabel={t('catalog.anyGrade')} value={filters.grade} options={curriculum.grades} onValue={set('grade')} />
+            <FilterSelect
+              name="grade"
+              label={t('catalog.grade')}
+              anyLabel={t('catalog.anyGrade')}
+              value={filters.grade}
+              options={curriculum.grades}
+              onValue={set('grade')}
+            />
           )}
           {curriculum.subjects.length > 0 && (
-            <FilterSelect name="subject" label={t('catalog.subject')} anyLabel={t('catalog.anySubject')} value={filters.subject} options={curriculum.subjects} onValue={set('subject')} />
+            <FilterSelect
+              name="subject"
+              label={t('catalog.subject')}
+              anyLabel={t('catalog.anySubject')}
+              value={filters.subject}
+              options={curriculum.subjects}
+              onValue={set('subject')}
+            />
           )}
           {(outcomes.length > 0 || filters.outcome !== '') && (
-            <FilterSelect name="outcome" label={t('catalog.outcome')} anyLabel={t('catalog.anyOutcome')} value={filters.outcome} options={outcomes} onValue={set('outcome')} />
+            <FilterSelect
+              name="outcome"
+              label={t('catalog.outcome')}
+              anyLabel={t('catalog.anyOutcome')}
+              value={filters.outcome}
+              options={outcomes}
+              onValue={set('outcome')}
+            />
           )}
           {languages.length > 1 && (
-            <FilterSelect name="language" label={t('catalog.language')} anyLabel={t('catalog.anyLanguage')} value={filters.language} options={languages} onValue={set('language')} />
+            <FilterSelect
+              name="language"
+              label={t('catalog.language')}
+              anyLabel={t('catalog.anyLanguage')}
+              value={filters.language}
+              options={languages}
+              onValue={set('language')}
+            />
           )}
           {categories.length > 0 && (
-            <FilterSelect name="category" label={t('catalog.category')} anyLabel={t('catalog.anyCategory')} value={filters.category} options={categories} onValue={set('category')} />
+            <FilterSelect
+              name="category"
+              label={t('catalog.category')}
+              anyLabel={t('catalog.anyCategory')}
+              value={filters.category}
+              options={categories}
+              onValue={set('category')}
+            />
           )}
           {tenant.audiences.length > 0 && (
             <FilterSelect
@@ -118,7 +158,9 @@ export function CatalogFilters({ filters, sources, onChange }: CatalogFiltersPro
             anyLabel={t('catalog.sortTitle')}
             value={filters.sort === 'newest' ? 'newest' : ''}
             options={[{ value: 'newest', label: t('catalog.sortNewest') }]}
-            onValue={(value) => onChange(withFilter(filters, 'sort', value === 'newest' ? 'newest' : 'title'), false)}
+            onValue={(value) =>
+              onChange(withFilter(filters, 'sort', value === 'newest' ? 'newest' : 'title'), false)
+            }
           />
         </div>
         {active > 0 && (

@@ -90,7 +90,9 @@ export default function CatalogPage({ query }: PageProps) {
           <EmptyState
             title={t('catalog.noneTitle')}
             description={
-              activeFilterCount(filters) > 0 || filters.q !== '' ? t('catalog.noneFiltered') : t('catalog.noneAtAll')
+              activeFilterCount(filters) > 0 || filters.q !== ''
+                ? t('catalog.noneFiltered')
+                : t('catalog.noneAtAll')
             }
           />
         )}
@@ -104,7 +106,11 @@ export default function CatalogPage({ query }: PageProps) {
             {pages > 1 && (
               <nav class="pager" aria-label={t('catalog.pages')}>
                 {filters.page > 1 ? (
-                  <Link class="button button--secondary" to={pageLink(filters.page - 1)} onClick={goToPage(filters.page - 1)}>
+                  <Link
+                    class="button button--secondary"
+                    to={pageLink(filters.page - 1)}
+                    onClick={goToPage(filters.page - 1)}
+                  >
                     {t('catalog.previousPage')}
                   </Link>
                 ) : (
@@ -112,7 +118,11 @@ export default function CatalogPage({ query }: PageProps) {
                 )}
                 <span class="pager__where">{t('catalog.pageOf', { page: filters.page, pages })}</span>
                 {filters.page < pages ? (
-                  <Link class="button button--secondary" to={pageLink(filters.page + 1)} onClick={goToPage(filters.page + 1)}>
+                  <Link
+                    class="button button--secondary"
+                    to={pageLink(filters.page + 1)}
+                    onClick={goToPage(filters.page + 1)}
+                  >
                     {t('catalog.nextPage')}
                   </Link>
                 ) : (

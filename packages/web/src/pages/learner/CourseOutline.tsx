@@ -37,7 +37,11 @@ export function CourseOutline({ course, states, canOpen }: CourseOutlineProps) {
                   </span>
                   <div class="outline-lesson__main">
                     <p class="outline-lesson__title" lang={course.language} dir="auto">
-                      {canOpen ? <Link to={paths.lesson(course.courseId, lesson.id)}>{lesson.title}</Link> : lesson.title}
+                      {canOpen ? (
+                        <Link to={paths.lesson(course.courseId, lesson.id)}>{lesson.title}</Link>
+                      ) : (
+                        lesson.title
+                      )}
                     </p>
                     <p class="outline-lesson__meta">
                       <span>{lessonKindText(i18n, lesson)}</span>

@@ -31,7 +31,8 @@ export default function CoursePage({ params }: PageProps) {
         <PageHeading>{t('course.unavailable')}</PageHeading>
         <Alert tone="error">{learnerErrorMessage(i18n, view.error)}</Alert>
         <p>
-          <Button onClick={view.reload}>{t('common.retry')}</Button> <Link to={paths.catalog}>{t('home.browseCatalog')}</Link>
+          <Button onClick={view.reload}>{t('common.retry')}</Button>{' '}
+          <Link to={paths.catalog}>{t('home.browseCatalog')}</Link>
         </p>
       </div>
     );
@@ -55,16 +56,26 @@ function CourseDetails({ view, reload }: { readonly view: CourseView; readonly r
       ? (lessons.find((entry) => entry.lesson.id === action.lessonId)?.lesson.title ?? null)
       : null;
   const minutes = lessons.reduce((sum, entry) => sum + (entry.lesson.durationMinutes ?? 0), 0);
-  const hasTags = course.tags.gradeIds.length + course.tags.subjectIds.length + course.tags.outcomeIds.length > 0;
+  const hasTags =
+    course.tags.gradeIds.length + course.tags.subjectIds.length + course.tags.outcomeIds.length > 0;
   const curriculum = useResource(
-    (signal) => (hasTags ? api.get<CurriculumResponse>('/curriculum', { signal }).catch(() => null) : Promise.resolve(null)),
+    (signal) =>
+      hasTags
+        ? api.get<CurriculumResponse>('/curriculum', { signal }).catch(() => null)
+        : Promise.resolve(null),
     [api, hasTags],
   );
 
   return (
     <article class="page course-page" lang={course.language}>
       {course.coverImage && (
-        <img class="course-page__cover" src={api.url(`/blobs/${course.coverImage.sha256}`)} alt="" width={640} height={360} />
+        <img
+          class="course-page__cover"
+          src={api.url(`/blobs/${course.coverImage.sha256}`)}
+          alt=""
+          width={640}
+          height={360}
+        />
       )}
       <PageHeading>
         <span dir="auto">{course.title}</span>
@@ -121,7 +132,11 @@ function CourseDetails({ view, reload }: { readonly view: CourseView; readonly r
               <ul class="inline-list">
                 {page.variants.map((variant) => (
                   <li key={variant.courseId}>
-                    <Link to={paths.course(variant.courseId)} lang={variant.language} hrefLang={variant.language}>
+                    <Link
+                      to={paths.course(variant.courseId)}
+                      lang={variant.language}
+                      hrefLang={variant.language}
+                    >
                       {endonym(variant.language)}
                       <span class="sr-only">: {variant.title}</span>
                     </Link>
@@ -148,7 +163,10 @@ function CourseDetails({ view, reload }: { readonly view: CourseView; readonly r
           </p>
           <ul class="prerequisites">
             {page.prerequisites.map((prerequisite) => (
-              <li key={prerequisite.courseId} class={prerequisite.complete ? 'prerequisites__done' : undefined}>
+              <li
+                key={prerequisite.courseId}
+                class={prerequisite.complete ? 'prerequisites__done' : undefined}
+              >
                 <Link to={paths.course(prerequisite.courseId)} dir="auto">
                   {prerequisite.title}
                 </Link>{' '}

@@ -61,7 +61,9 @@ export default function LessonPage({ params }: PageProps) {
       </div>
     );
   }
-  return <LessonPlayer key={`${view.data.page.course.versionId}:${lessonId}`} view={view.data} place={place} />;
+  return (
+    <LessonPlayer key={`${view.data.page.course.versionId}:${lessonId}`} view={view.data} place={place} />
+  );
 }
 
 function LessonPlayer({ view, place }: { readonly view: CourseView; readonly place: LessonPlace }) {
@@ -73,7 +75,8 @@ function LessonPlayer({ view, place }: { readonly view: CourseView; readonly pla
   const course = view.page.course;
   const { lesson } = place.current;
   const [completed, setCompleted] = useState<ReadonlySet<string>>(
-    () => new Set((view.progress?.lessons ?? []).filter((l) => l.status === 'completed').map((l) => l.lessonId)),
+    () =>
+      new Set((view.progress?.lessons ?? []).filter((l) => l.status === 'completed').map((l) => l.lessonId)),
   );
   const percent = coursePercent(course, completed);
 
@@ -99,12 +102,17 @@ function LessonPlayer({ view, place }: { readonly view: CourseView; readonly pla
   const record = useCallback(
     (verb: PlayerVerb, progress?: number) => {
       const stamp = { id: uuidv7(), timestamp: new Date().toISOString() };
-      void statementRecorder(tenant.slug).recordStatement(lessonStatement(lessonRefCurrent.current, verb, stamp, progress));
+      void statementRecorder(tenant.slug).recordStatement(
+        lessonStatement(lessonRefCurrent.current, verb, stamp, progress),
+      );
       if (verb === 'completed' || (verb === 'progressed' && (progress ?? 0) >= MEDIA_COMPLETE_AT)) markDone();
     },
     [tenant.slug, markDone],
   );
-  const report = useCallback((verb: 'progressed' | 'completed', progress?: number) => record(verb, progress), [record]);
+  const report = useCallback(
+    (verb: 'progressed' | 'completed', progress?: number) => record(verb, progress),
+    [record],
+  );
   const onQuizResult = useCallback((result: AttemptResult) => result.passed && markDone(), [markDone]);
 
   useEffect(() => record('launched'), [lesson.id]);
@@ -133,7 +141,8 @@ function LessonPlayer({ view, place }: { readonly view: CourseView; readonly pla
       </PageHeading>
       <div class="lesson-page__where">
         <p>
-          {t('player.lessonOf', { position: place.current.position, total: place.total })} · {lessonKindText(i18n, lesson)}
+          {t('player.lessonOf', { position: place.current.position, total: place.total })} ·{' '}
+          {lessonKindText(i18n, lesson)}
           {completed.has(lesson.id) && (
             <>
               {' '}
@@ -155,14 +164,25 @@ function LessonPlayer({ view, place }: { readonly view: CourseView; readonly pla
       )}
 
       <div class="lesson-page__viewer">
-        <LessonViewer lesson={lesson} course={viewerCourse} blobUrl={blobUrl} report={report} onQuizResult={onQuizResult} />
+        <LessonViewer
+          lesson={lesson}
+          course={viewerCourse}
+          blobUrl={blobUrl}
+          report={report}
+          onQuizResult={onQuizResult}
+        />
       </div>
 
-      {lesson.attribution && <Attribution attribution={lesson.attribution} class="lesson-page__attribution" />}
+      {lesson.attribution && (
+        <Attribution attribution={lesson.attribution} class="lesson-page__attribution" />
+      )}
 
       <nav class="lesson-nav" aria-label={t('player.lessonNav')}>
         {place.previous ? (
-          <Link class="lesson-nav__link lesson-nav__link--previous" to={paths.lesson(course.courseId, place.previous.lesson.id)}>
+          <Link
+            class="lesson-nav__link lesson-nav__link--previous"
+            to={paths.lesson(course.courseId, place.previous.lesson.id)}
+          >
             <span class="lesson-nav__label">{t('player.previousLesson')}</span>
             <span class="lesson-nav__title" lang={course.language} dir="auto">
               {place.previous.lesson.title}
@@ -172,7 +192,10 @@ function LessonPlayer({ view, place }: { readonly view: CourseView; readonly pla
           <span />
         )}
         {place.next ? (
-          <Link class="lesson-nav__link lesson-nav__link--next" to={paths.lesson(course.courseId, place.next.lesson.id)}>
+          <Link
+            class="lesson-nav__link lesson-nav__link--next"
+            to={paths.lesson(course.courseId, place.next.lesson.id)}
+          >
             <span class="lesson-nav__label">{t('player.nextLesson')}</span>
             <span class="lesson-nav__title" lang={course.language} dir="auto">
               {place.next.lesson.title}

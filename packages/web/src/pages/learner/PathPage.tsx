@@ -51,7 +51,10 @@ export default function PathPage({ params }: PageProps) {
   const { t } = i18n;
   const api = useApi();
   const pathId = params['pathId'] ?? '';
-  const path = useResource((signal) => api.get<PathView>(`/paths/${encodeURIComponent(pathId)}`, { signal }), [api, pathId]);
+  const path = useResource(
+    (signal) => api.get<PathView>(`/paths/${encodeURIComponent(pathId)}`, { signal }),
+    [api, pathId],
+  );
 
   if (path.status === 'loading') return <Spinner block />;
   if (path.status === 'error') {

@@ -14,7 +14,14 @@ const OUTCOME = '0190d5a8-0000-7000-8000-000000000003';
 
 describe('catalog filters in the address', () => {
   it('survive a round trip through the query string', () => {
-    const filters = { ...NO_FILTERS, q: 'clean water', grade: GRADE, language: 'pt-BR', sort: 'newest' as const, page: 3 };
+    const filters = {
+      ...NO_FILTERS,
+      q: 'clean water',
+      grade: GRADE,
+      language: 'pt-BR',
+      sort: 'newest' as const,
+      page: 3,
+    };
     const search = catalogSearch(filters);
     expect(search).toBe(`?q=clean+water&grade=${GRADE}&language=pt-BR&sort=newest&page=3`);
     expect(readCatalogFilters(new URLSearchParams(search))).toEqual(filters);
@@ -26,7 +33,9 @@ describe('catalog filters in the address', () => {
   });
 
   it('ignore hand-edited values the API would refuse', () => {
-    const filters = readCatalogFilters(new URLSearchParams('grade=7&language=English&page=-2&sort=random&outcome=x'));
+    const filters = readCatalogFilters(
+      new URLSearchParams('grade=7&language=English&page=-2&sort=random&outcome=x'),
+    );
     expect(filters).toEqual(NO_FILTERS);
   });
 

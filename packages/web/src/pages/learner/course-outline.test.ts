@@ -62,7 +62,11 @@ describe('the lessons of a course', () => {
     expect(coursePercent(course, new Set(['b']))).toBe(0);
     expect(coursePercent(course, new Set(['a']))).toBe(50);
     expect(coursePercent(course, new Set(['a', 'c']))).toBe(100);
-    const optionalOnly = { modules: [{ id: 'm', title: 'M', lessons: [lesson('x', false), lesson('y', false), lesson('z', false)] }] };
+    const optionalOnly = {
+      modules: [
+        { id: 'm', title: 'M', lessons: [lesson('x', false), lesson('y', false), lesson('z', false)] },
+      ],
+    };
     expect(coursePercent(optionalOnly, new Set(['x']))).toBe(33);
   });
 });
@@ -71,18 +75,31 @@ describe('the course page’s main button', () => {
   it('starts, continues at the next lesson, or reviews, for a learner who may open the lessons', () => {
     const open = standing(state({ enrolled: true, canStart: true }));
     expect(courseAction(open, null)).toEqual({ kind: 'start', lessonId: 'a', enrolFirst: false });
-    expect(courseAction(open, progress('in_progress', 'c'))).toEqual({ kind: 'continue', lessonId: 'c', enrolFirst: false });
-    expect(courseAction(open, progress('completed', null))).toEqual({ kind: 'review', lessonId: 'a', enrolFirst: false });
+    expect(courseAction(open, progress('in_progress', 'c'))).toEqual({
+      kind: 'continue',
+      lessonId: 'c',
+      enrolFirst: false,
+    });
+    expect(courseAction(open, progress('completed', null))).toEqual({
+      kind: 'review',
+      lessonId: 'a',
+      enrolFirst: false,
+    });
   });
 
   it('enrols on the way in to an open course the learner is not enrolled in', () => {
-    expect(courseAction(standing(state({ canStart: true, canEnrol: true })), null)).toMatchObject({ kind: 'start', enrolFirst: true });
+    expect(courseAction(standing(state({ canStart: true, canEnrol: true })), null)).toMatchObject({
+      kind: 'start',
+      enrolFirst: true,
+    });
   });
 
   it('offers enrolment, or says why it cannot', () => {
     expect(courseAction(standing(state({ canEnrol: true })), null)).toEqual({ kind: 'enrol' });
     expect(courseAction(standing(state({}), false), null)).toEqual({ kind: 'prerequisites' });
     expect(courseAction(standing(state({})), null)).toEqual({ kind: 'assigned' });
-    expect(courseAction({ ...standing(state({ canStart: true })), course: { modules: [] } }, null)).toEqual({ kind: 'empty' });
+    expect(courseAction({ ...standing(state({ canStart: true })), course: { modules: [] } }, null)).toEqual({
+      kind: 'empty',
+    });
   });
 });

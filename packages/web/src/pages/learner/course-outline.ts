@@ -46,7 +46,10 @@ export function placeOf(course: Pick<CourseManifest, 'modules'>, lessonId: strin
  * Percent of the course done, as core's courseProgress counts it: completed required lessons over
  * required lessons (every lesson when none is required), rounded down so 100 means finished.
  */
-export function coursePercent(course: Pick<CourseManifest, 'modules'>, completed: ReadonlySet<string>): number {
+export function coursePercent(
+  course: Pick<CourseManifest, 'modules'>,
+  completed: ReadonlySet<string>,
+): number {
   const lessons = lessonsInOrder(course).map((entry) => entry.lesson);
   const required = lessons.filter((lesson) => lesson.required);
   const counted = required.length > 0 ? required : lessons;
@@ -84,7 +87,8 @@ export function courseAction(standing: CourseStanding, progress: CourseProgressV
     const enrolFirst = !enrolment.enrolled && enrolment.canEnrol;
     const next = lessons.find((entry) => entry.lesson.id === progress?.nextLessonId)?.lesson.id;
     if (progress?.status === 'completed') return { kind: 'review', lessonId: first.lesson.id, enrolFirst };
-    if (progress?.status === 'in_progress') return { kind: 'continue', lessonId: next ?? first.lesson.id, enrolFirst };
+    if (progress?.status === 'in_progress')
+      return { kind: 'continue', lessonId: next ?? first.lesson.id, enrolFirst };
     return { kind: 'start', lessonId: next ?? first.lesson.id, enrolFirst };
   }
   if (enrolment.canEnrol) return { kind: 'enrol' };

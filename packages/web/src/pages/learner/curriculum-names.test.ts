@@ -1,8 +1,19 @@
 import type { Category, CurriculumFrameworkTree, CurriculumItem } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
-import { categoryOptions, curriculumIndex, curriculumOptions, outcomesFor, pickName } from './curriculum-names.js';
+import {
+  categoryOptions,
+  curriculumIndex,
+  curriculumOptions,
+  outcomesFor,
+  pickName,
+} from './curriculum-names.js';
 
-const item = (id: string, kind: CurriculumItem['kind'], name: Record<string, string>, extra: Partial<CurriculumItem> = {}): CurriculumItem => ({
+const item = (
+  id: string,
+  kind: CurriculumItem['kind'],
+  name: Record<string, string>,
+  extra: Partial<CurriculumItem> = {},
+): CurriculumItem => ({
   id,
   frameworkId: 'f',
   kind,
@@ -16,7 +27,10 @@ const item = (id: string, kind: CurriculumItem['kind'], name: Record<string, str
   ...extra,
 });
 
-const framework = (code: string, items: { grades: CurriculumItem[]; subjects: CurriculumItem[]; outcomes: CurriculumItem[] }): CurriculumFrameworkTree => ({
+const framework = (
+  code: string,
+  items: { grades: CurriculumItem[]; subjects: CurriculumItem[]; outcomes: CurriculumItem[] },
+): CurriculumFrameworkTree => ({
   id: code,
   code,
   name: { en: `${code} framework` },
@@ -50,7 +64,11 @@ describe('curriculum names for filters and tags', () => {
   });
 
   it('names the framework when several could have the same grade names', () => {
-    const other = framework('ALT', { grades: [item('x1', 'grade', { en: 'Grade 1' })], subjects: [], outcomes: [] });
+    const other = framework('ALT', {
+      grades: [item('x1', 'grade', { en: 'Grade 1' })],
+      subjects: [],
+      outcomes: [],
+    });
     expect(curriculumOptions([national, other], 'en').grades.map((o) => o.label)).toEqual([
       'Grade 1 (NAT framework)',
       'Grade 2 (NAT framework)',
@@ -66,9 +84,19 @@ describe('curriculum names for filters and tags', () => {
   });
 
   it('indents subcategories under their parent', () => {
-    const category = (id: string, parentId: string | null, en: string): Category => ({ id, name: { en }, parentId, sort: 0, version: 1 });
+    const category = (id: string, parentId: string | null, en: string): Category => ({
+      id,
+      name: { en },
+      parentId,
+      sort: 0,
+      version: 1,
+    });
     const options = categoryOptions(
-      [category('health', null, 'Health'), category('life', null, 'Life skills'), category('hygiene', 'health', 'Hygiene')],
+      [
+        category('health', null, 'Health'),
+        category('life', null, 'Life skills'),
+        category('hygiene', 'health', 'Hygiene'),
+      ],
       'en',
     );
     expect(options.map((o) => o.label)).toEqual(['Health', '\u00a0\u00a0Hygiene', 'Life skills']);

@@ -34,7 +34,10 @@ export function curriculumOptions(
   const label = (framework: CurriculumFrameworkTree, text: string) =>
     several ? `${text} (${pickName(framework.name, locale) || framework.code})` : text;
   const named = (framework: CurriculumFrameworkTree, items: readonly CurriculumItem[]) =>
-    items.map((item) => ({ value: item.id, label: label(framework, pickName(item.name, locale) || item.code) }));
+    items.map((item) => ({
+      value: item.id,
+      label: label(framework, pickName(item.name, locale) || item.code),
+    }));
   return {
     grades: frameworks.flatMap((framework) => named(framework, framework.grades)),
     subjects: frameworks.flatMap((framework) => named(framework, framework.subjects)),
@@ -57,7 +60,8 @@ export function outcomesFor(
 ): OutcomeOption[] {
   return outcomes.filter(
     (outcome) =>
-      (gradeId === '' || outcome.gradeId === gradeId) && (subjectId === '' || outcome.subjectId === subjectId),
+      (gradeId === '' || outcome.gradeId === gradeId) &&
+      (subjectId === '' || outcome.subjectId === subjectId),
   );
 }
 
@@ -75,7 +79,10 @@ export function categoryOptions(categories: readonly Category[], locale: string)
   const visit = (parent: string | null, depth: number) => {
     for (const category of children.get(parent) ?? []) {
       // Non-breaking spaces: a select shows leading spaces only when they cannot collapse.
-      options.push({ value: category.id, label: `${'\u00a0\u00a0'.repeat(depth)}${pickName(category.name, locale)}` });
+      options.push({
+        value: category.id,
+        label: `${'\u00a0\u00a0'.repeat(depth)}${pickName(category.name, locale)}`,
+      });
       if (depth < 10) visit(category.id, depth + 1);
     }
   };
@@ -98,7 +105,11 @@ export function curriculumIndex(
   const index = new Map<string, TagName>();
   for (const framework of frameworks) {
     for (const item of [...framework.grades, ...framework.subjects, ...framework.outcomes]) {
-      index.set(item.id, { kind: item.kind, name: pickName(item.name, locale) || item.code, code: item.code });
+      index.set(item.id, {
+        kind: item.kind,
+        name: pickName(item.name, locale) || item.code,
+        code: item.code,
+      });
     }
   }
   return index;

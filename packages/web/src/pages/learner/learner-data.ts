@@ -8,7 +8,11 @@ export interface CourseView {
   readonly progress: MyCourseProgressResponse | null;
 }
 
-export async function loadCourseView(api: ApiClient, courseId: string, signal: AbortSignal): Promise<CourseView> {
+export async function loadCourseView(
+  api: ApiClient,
+  courseId: string,
+  signal: AbortSignal,
+): Promise<CourseView> {
   const id = encodeURIComponent(courseId);
   const [page, progress] = await Promise.all([
     api.get<CoursePage>(`/courses/${id}`, { signal }),

@@ -3,7 +3,11 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { LearningState } from './course-outline.js';
 
 /** The state to show for a lesson: quizzes say passed or not, media how much was watched. */
-export function lessonStateText(i18n: I18n, lesson: Pick<Lesson, 'kind'>, view: LessonProgressView | undefined): string {
+export function lessonStateText(
+  i18n: I18n,
+  lesson: Pick<Lesson, 'kind'>,
+  view: LessonProgressView | undefined,
+): string {
   const { t } = i18n;
   const status: LearningState = view?.status ?? 'not_started';
   if (lesson.kind === 'quiz') {

@@ -27,7 +27,10 @@ export function BarChart({ caption, bars }: BarChartProps) {
               {bar.label}
             </span>
             <span class="bar-chart__track" aria-hidden="true">
-              <span class="bar-chart__bar" style={{ inlineSize: `${Math.min(100, Math.max(0, bar.value * 100))}%` }} />
+              <span
+                class="bar-chart__bar"
+                style={{ inlineSize: `${Math.min(100, Math.max(0, bar.value * 100))}%` }}
+              />
             </span>
             <span class="bar-chart__value">
               <span class="sr-only">: </span>

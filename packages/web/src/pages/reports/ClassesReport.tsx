@@ -29,7 +29,10 @@ export function ClassesReport({ classes }: ClassesReportProps) {
   const shown = classes.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const ids = shown.map((klass) => klass.id).join(',');
   const loaded = useResource(
-    (signal) => mapLimit(shown, PARALLEL, async (klass) => classSummaryRow(await adminApi.classReport(api, klass.id, signal))),
+    (signal) =>
+      mapLimit(shown, PARALLEL, async (klass) =>
+        classSummaryRow(await adminApi.classReport(api, klass.id, signal)),
+      ),
     [api, ids],
   );
   const [sort, setSort] = useState<ReportSort>({ key: 'title', direction: 'ascending' });
@@ -62,18 +65,29 @@ export function ClassesReport({ classes }: ClassesReportProps) {
       {loaded.status === 'ready' && rows.length > 0 && (
         <>
           <div class="admin-actions">
-            <Button onClick={() => downloadText(`classes-report-${today}.csv`, toCsv(reportCsvRows(rows, 'class')))}>
+            <Button
+              onClick={() => downloadText(`classes-report-${today}.csv`, toCsv(reportCsvRows(rows, 'class')))}
+            >
               {t('reports.classesCsv')}
             </Button>
           </div>
           <BarChart
             caption={t('reports.classChart')}
-            bars={rows.map((row) => ({ id: row.id, label: row.title, value: row.completionRate, text: i18n.formatPercent(row.completionRate * 100) }))}
+            bars={rows.map((row) => ({
+              id: row.id,
+              label: row.title,
+              value: row.completionRate,
+              text: i18n.formatPercent(row.completionRate * 100),
+            }))}
           />
           <ReportTable
             caption={
               classes.length > PAGE_SIZE
-                ? t('reports.classesCaptionPage', { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length, count: classes.length })
+                ? t('reports.classesCaptionPage', {
+                    from: (page - 1) * PAGE_SIZE + 1,
+                    to: (page - 1) * PAGE_SIZE + shown.length,
+                    count: classes.length,
+                  })
                 : t('reports.classesCaption', { count: classes.length })
             }
             titleLabel={t('reports.class')}
@@ -84,7 +98,12 @@ export function ClassesReport({ classes }: ClassesReportProps) {
           />
         </>
       )}
-      <Pager page={page} pages={pageCount(classes.length, PAGE_SIZE)} onPage={setPage} label={t('reports.classesPager')} />
+      <Pager
+        page={page}
+        pages={pageCount(classes.length, PAGE_SIZE)}
+        onPage={setPage}
+        label={t('reports.classesPager')}
+      />
     </section>
   );
 }

@@ -6,7 +6,14 @@ import { Alert, Button, EmptyState, Spinner } from '../../ui/index.js';
 import { adminApi } from '../admin/admin-api.js';
 import { downloadText, fileSlug, toCsv } from '../admin/parts/csv.js';
 import { BarChart } from './BarChart.js';
-import { classCourseRows, courseRows, filterRows, reportCsvRows, sortRows, type ReportRow } from './report-data.js';
+import {
+  classCourseRows,
+  courseRows,
+  filterRows,
+  reportCsvRows,
+  sortRows,
+  type ReportRow,
+} from './report-data.js';
 import { ReportTable, type ReportColumn, type ReportSort } from './ReportTable.js';
 
 export interface CoursesReportProps {
@@ -33,12 +40,17 @@ export function CoursesReport({ q, activeOnly, classId, className }: CoursesRepo
   );
   const [sort, setSort] = useState<ReportSort>({ key: 'title', direction: 'ascending' });
   const rows = useMemo(
-    () => (loaded.status === 'ready' ? sortRows(filterRows(loaded.data.rows, { q, activeOnly }), sort.key, sort.direction, i18n.locale) : []),
+    () =>
+      loaded.status === 'ready'
+        ? sortRows(filterRows(loaded.data.rows, { q, activeOnly }), sort.key, sort.direction, i18n.locale)
+        : [],
     [loaded, q, activeOnly, sort, i18n.locale],
   );
 
   const columns: ReportColumn[] = [
-    classId === '' ? { key: 'enrolled', label: t('reports.enrolled') } : { key: 'learners', label: t('reports.learners') },
+    classId === ''
+      ? { key: 'enrolled', label: t('reports.enrolled') }
+      : { key: 'learners', label: t('reports.learners') },
     { key: 'started', label: t('reports.started') },
     { key: 'completed', label: t('reports.completed') },
     { key: 'completionRate', label: t('reports.completionRate') },
@@ -48,7 +60,9 @@ export function CoursesReport({ q, activeOnly, classId, className }: CoursesRepo
 
   return (
     <section class="admin-section stack" aria-labelledby="reports-courses">
-      <h2 id="reports-courses">{classId === '' ? t('reports.coursesTitle') : t('reports.classCoursesTitle', { name: className })}</h2>
+      <h2 id="reports-courses">
+        {classId === '' ? t('reports.coursesTitle') : t('reports.classCoursesTitle', { name: className })}
+      </h2>
       <p class="admin-muted">{classId === '' ? t('reports.coursesHint') : t('reports.classCoursesHint')}</p>
       {loaded.status === 'loading' && <Spinner />}
       {loaded.status === 'error' && (
@@ -66,7 +80,14 @@ export function CoursesReport({ q, activeOnly, classId, className }: CoursesRepo
               </a>
             ) : (
               <>
-                <Button onClick={() => downloadText(`class-${fileSlug(className, 'courses')}-courses-${today}.csv`, toCsv(reportCsvRows(rows, 'course')))}>
+                <Button
+                  onClick={() =>
+                    downloadText(
+                      `class-${fileSlug(className, 'courses')}-courses-${today}.csv`,
+                      toCsv(reportCsvRows(rows, 'course')),
+                    )
+                  }
+                >
                   {t('reports.coursesCsv')}
                 </Button>
                 <a class="button button--secondary" href={adminApi.classCsvUrl(api, classId)} download>
@@ -76,7 +97,9 @@ export function CoursesReport({ q, activeOnly, classId, className }: CoursesRepo
             )}
           </div>
           {rows.length === 0 ? (
-            <EmptyState title={loaded.data.rows.length === 0 ? t('reports.noCourses') : t('reports.noMatch')} />
+            <EmptyState
+              title={loaded.data.rows.length === 0 ? t('reports.noCourses') : t('reports.noMatch')}
+            />
           ) : (
             <>
               <BarChart

@@ -29,7 +29,8 @@ export interface ReportTableProps {
 /** A sortable table of report rows; numbers in the reader's numerals, rates and scores as percentages. */
 export function ReportTable({ caption, rows, columns, titleLabel, sort, onSort, actions }: ReportTableProps) {
   const i18n = useI18n();
-  const count = (value: number | null | undefined) => (value === null || value === undefined ? '—' : i18n.formatNumber(value));
+  const count = (value: number | null | undefined) =>
+    value === null || value === undefined ? '—' : i18n.formatNumber(value);
   const cell = (row: ReportRow, key: ReportColumn['key']) => {
     switch (key) {
       case 'title':
@@ -54,7 +55,14 @@ export function ReportTable({ caption, rows, columns, titleLabel, sort, onSort, 
       onSort={() =>
         onSort({
           key,
-          direction: sort.key === key ? (sort.direction === 'ascending' ? 'descending' : 'ascending') : key === 'title' ? 'ascending' : 'descending',
+          direction:
+            sort.key === key
+              ? sort.direction === 'ascending'
+                ? 'descending'
+                : 'ascending'
+              : key === 'title'
+                ? 'ascending'
+                : 'descending',
         })
       }
     >

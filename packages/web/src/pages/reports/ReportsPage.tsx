@@ -26,7 +26,10 @@ export default function ReportsPage({ query }: PageProps) {
   const q = query.get('q') ?? '';
   const classId = query.get('class') ?? '';
   const activeOnly = query.get('active') === '1';
-  const classes = useResource((signal) => adminApi.classes(api, { mine: !isAdmin, limit: 500, offset: 0 }, signal), [api, isAdmin]);
+  const classes = useResource(
+    (signal) => adminApi.classes(api, { mine: !isAdmin, limit: 500, offset: 0 }, signal),
+    [api, isAdmin],
+  );
   const [text, setText] = useState(q);
   const [chosenClass, setChosenClass] = useState(classId);
   const [active, setActive] = useState(activeOnly);
@@ -54,13 +57,23 @@ export default function ReportsPage({ query }: PageProps) {
       {isAdmin && <AdminNav />}
       <p>{isAdmin ? t('reports.introAdmin') : t('reports.introEducator')}</p>
       <Form class="admin-filters" role="search" aria-label={t('reports.filters')} onSubmit={apply}>
-        <TextField label={t('reports.filterCourse')} type="search" optional maxLength={200} value={text} onValue={setText} />
+        <TextField
+          label={t('reports.filterCourse')}
+          type="search"
+          optional
+          maxLength={200}
+          value={text}
+          onValue={setText}
+        />
         <Select
           label={t('reports.filterClass')}
           optional
           value={chosenClass}
           onValue={setChosenClass}
-          options={[{ value: '', label: isAdmin ? t('reports.allClasses') : t('reports.allMyClasses') }, ...classList.map((klass) => ({ value: klass.id, label: klass.name }))]}
+          options={[
+            { value: '', label: isAdmin ? t('reports.allClasses') : t('reports.allMyClasses') },
+            ...classList.map((klass) => ({ value: klass.id, label: klass.name })),
+          ]}
         />
         <Checkbox label={t('reports.activeOnly')} checked={active} onChecked={setActive} />
         <div class="admin-filters__actions">

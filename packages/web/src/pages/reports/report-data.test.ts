@@ -2,9 +2,22 @@ import type { ClassReportResponse } from '@satchel/core';
 import { parseCsv } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../admin/parts/csv.js';
-import { classCourseRows, classSummaryRow, courseRows, filterRows, mapLimit, reportCsvRows, sortRows, type ReportRow } from './report-data.js';
+import {
+  classCourseRows,
+  classSummaryRow,
+  courseRows,
+  filterRows,
+  mapLimit,
+  reportCsvRows,
+  sortRows,
+  type ReportRow,
+} from './report-data.js';
 
-const cell = (courseId: string, status: 'not_started' | 'in_progress' | 'completed', score: number | null) => ({
+const cell = (
+  courseId: string,
+  status: 'not_started' | 'in_progress' | 'completed',
+  score: number | null,
+) => ({
   courseId,
   status,
   percent: status === 'completed' ? 100 : status === 'in_progress' ? 40 : 0,
@@ -19,14 +32,40 @@ const classReport: ClassReportResponse = {
     { courseId: 'c2', title: 'Reading' },
   ],
   learners: [
-    { userId: 'u1', username: 'a', displayName: 'A', cells: [cell('c1', 'completed', 0.8), cell('c2', 'in_progress', null)] },
-    { userId: 'u2', username: 'b', displayName: 'B', cells: [cell('c1', 'completed', 0.6), cell('c2', 'not_started', null)] },
-    { userId: 'u3', username: 'c', displayName: 'C', cells: [cell('c1', 'in_progress', null), cell('c2', 'not_started', null)] },
-    { userId: 'u4', username: 'd', displayName: 'D', cells: [cell('c1', 'not_started', null), cell('c2', 'not_started', null)] },
+    {
+      userId: 'u1',
+      username: 'a',
+      displayName: 'A',
+      cells: [cell('c1', 'completed', 0.8), cell('c2', 'in_progress', null)],
+    },
+    {
+      userId: 'u2',
+      username: 'b',
+      displayName: 'B',
+      cells: [cell('c1', 'completed', 0.6), cell('c2', 'not_started', null)],
+    },
+    {
+      userId: 'u3',
+      username: 'c',
+      displayName: 'C',
+      cells: [cell('c1', 'in_progress', null), cell('c2', 'not_started', null)],
+    },
+    {
+      userId: 'u4',
+      username: 'd',
+      displayName: 'D',
+      cells: [cell('c1', 'not_started', null), cell('c2', 'not_started', null)],
+    },
   ],
 };
 
-const row = (id: string, title: string, completionRate: number, averageScore: number | null, started = 1): ReportRow => ({
+const row = (
+  id: string,
+  title: string,
+  completionRate: number,
+  averageScore: number | null,
+  started = 1,
+): ReportRow => ({
   id,
   title,
   learners: null,
@@ -40,21 +79,51 @@ const row = (id: string, title: string, completionRate: number, averageScore: nu
 describe('report rows', () => {
   it('takes the server per-course summary as it is', () => {
     const [first] = courseRows([
-      { courseId: 'c1', title: 'Fractions', enrolled: 3, started: 2, completed: 1, completionRate: 0.25, averageBestScore: 0.7 },
+      {
+        courseId: 'c1',
+        title: 'Fractions',
+        enrolled: 3,
+        started: 2,
+        completed: 1,
+        completionRate: 0.25,
+        averageBestScore: 0.7,
+      },
     ]);
-    expect(first).toEqual({ id: 'c1', title: 'Fractions', learners: null, enrolled: 3, started: 2, completed: 1, completionRate: 0.25, averageScore: 0.7 });
+    expect(first).toEqual({
+      id: 'c1',
+      title: 'Fractions',
+      learners: null,
+      enrolled: 3,
+      started: 2,
+      completed: 1,
+      completionRate: 0.25,
+      averageScore: 0.7,
+    });
   });
 
   it('counts a class course by its learners: started, completed, rate and mean score', () => {
     const [fractions, reading] = classCourseRows(classReport);
     expect(fractions).toMatchObject({ learners: 4, started: 3, completed: 2, completionRate: 0.5 });
     expect(fractions?.averageScore).toBeCloseTo(0.7);
-    expect(reading).toMatchObject({ learners: 4, started: 1, completed: 0, completionRate: 0, averageScore: null });
+    expect(reading).toMatchObject({
+      learners: 4,
+      started: 1,
+      completed: 0,
+      completionRate: 0,
+      averageScore: null,
+    });
   });
 
   it('sums a class over every learner and course', () => {
     const summary = classSummaryRow(classReport);
-    expect(summary).toMatchObject({ id: 'k1', title: 'Grade 1 Blue', learners: 4, courses: 2, started: 4, completed: 2 });
+    expect(summary).toMatchObject({
+      id: 'k1',
+      title: 'Grade 1 Blue',
+      learners: 4,
+      courses: 2,
+      started: 4,
+      completed: 2,
+    });
     expect(summary.completionRate).toBeCloseTo(2 / 8);
   });
 
@@ -65,10 +134,18 @@ describe('report rows', () => {
   });
 
   it('filters by words in the title, ignoring case and accents, and can hide untouched courses', () => {
-    const rows = [row('1', 'Éducation civique', 0, null), row('2', 'Fractions', 0, null, 0), row('3', 'Civic education', 0, null)];
+    const rows = [
+      row('1', 'Éducation civique', 0, null),
+      row('2', 'Fractions', 0, null, 0),
+      row('3', 'Civic education', 0, null),
+    ];
     expect(filterRows(rows, { q: 'educ civ', activeOnly: false }).map((r) => r.id)).toEqual(['1', '3']);
     const untouched = { ...row('4', 'Nobody', 0, null, 0), enrolled: 0 };
-    expect(filterRows([...rows, untouched], { q: '', activeOnly: true }).map((r) => r.id)).toEqual(['1', '2', '3']);
+    expect(filterRows([...rows, untouched], { q: '', activeOnly: true }).map((r) => r.id)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
   });
 
   it('sorts by a number either way with missing scores last, and by title', () => {
@@ -82,7 +159,17 @@ describe('report rows', () => {
   it('writes a CSV with percentages and the server’s column names', () => {
     const text = toCsv(reportCsvRows([classSummaryRow(classReport)], 'class'));
     const { rows } = parseCsv(text);
-    expect(rows[0]).toEqual(['class_id', 'name', 'courses', 'learners', 'enrolled', 'started', 'completed', 'completion_rate_percent', 'average_best_score_percent']);
+    expect(rows[0]).toEqual([
+      'class_id',
+      'name',
+      'courses',
+      'learners',
+      'enrolled',
+      'started',
+      'completed',
+      'completion_rate_percent',
+      'average_best_score_percent',
+    ]);
     expect(rows[1]).toEqual(['k1', 'Grade 1 Blue', '2', '4', '', '4', '2', '25', '70']);
   });
 

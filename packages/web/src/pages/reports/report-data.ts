@@ -22,7 +22,8 @@ export interface ReportRow {
   readonly courses?: number;
 }
 
-export type SortKey = 'title' | 'learners' | 'enrolled' | 'started' | 'completed' | 'completionRate' | 'averageScore';
+export type SortKey =
+  'title' | 'learners' | 'enrolled' | 'started' | 'completed' | 'completionRate' | 'averageScore';
 export type SortDirection = 'ascending' | 'descending';
 
 export function courseRows(items: readonly CourseSummaryRow[]): ReportRow[] {
@@ -90,7 +91,11 @@ export interface RowFilter {
   readonly activeOnly: boolean;
 }
 
-const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 export function filterRows(rows: readonly ReportRow[], filter: RowFilter): ReportRow[] {
   const words = fold(filter.q).split(/\s+/).filter(Boolean);
@@ -102,7 +107,12 @@ export function filterRows(rows: readonly ReportRow[], filter: RowFilter): Repor
 }
 
 /** Rows in the chosen order; missing values (no score, not known) go last either way; ties by title. */
-export function sortRows(rows: readonly ReportRow[], key: SortKey, direction: SortDirection, locale: string): ReportRow[] {
+export function sortRows(
+  rows: readonly ReportRow[],
+  key: SortKey,
+  direction: SortDirection,
+  locale: string,
+): ReportRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -117,7 +127,8 @@ export function sortRows(rows: readonly ReportRow[], key: SortKey, direction: So
   });
 }
 
-const percent = (fraction: number | null): number | null => (fraction === null ? null : Math.round(fraction * 1000) / 10);
+const percent = (fraction: number | null): number | null =>
+  fraction === null ? null : Math.round(fraction * 1000) / 10;
 
 /** The rows as spreadsheet rows, with the server's CSV column names. */
 export function reportCsvRows(rows: readonly ReportRow[], kind: 'course' | 'class'): CsvCell[][] {
@@ -149,7 +160,11 @@ export function reportCsvRows(rows: readonly ReportRow[], kind: 'course' | 'clas
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the results in the items' order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   const worker = async () => {

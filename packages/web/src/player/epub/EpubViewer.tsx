@@ -7,7 +7,10 @@ import { BookResources, chapterDocument } from './epub-render.js';
 import { fragmentOf, openEpub, resolveHref, type OpenedEpub } from './epub.js';
 import { safeLinkUrl } from '../safe-url.js';
 
-type Book = { readonly status: 'loading' } | { readonly status: 'ready'; readonly epub: OpenedEpub; readonly resources: BookResources } | { readonly status: 'error' };
+type Book =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly epub: OpenedEpub; readonly resources: BookResources }
+  | { readonly status: 'error' };
 
 /**
  * An EPUB read chapter by chapter. Each chapter is shown in a sandboxed frame that may not run
@@ -119,8 +122,13 @@ export default function EpubViewer({ lesson, blobUrl, report }: ViewerProps<'epu
       <Button onClick={() => goTo(chapter - 1)} aria-disabled={chapter <= 0 ? 'true' : undefined}>
         {t('player.previousChapter')}
       </Button>
-      <span class="reader-toolbar__where">{t('player.chapterOf', { chapter: chapter + 1, chapters: chapters.length })}</span>
-      <Button onClick={() => goTo(chapter + 1)} aria-disabled={chapter >= chapters.length - 1 ? 'true' : undefined}>
+      <span class="reader-toolbar__where">
+        {t('player.chapterOf', { chapter: chapter + 1, chapters: chapters.length })}
+      </span>
+      <Button
+        onClick={() => goTo(chapter + 1)}
+        aria-disabled={chapter >= chapters.length - 1 ? 'true' : undefined}
+      >
         {t('player.nextChapter')}
       </Button>
     </div>
@@ -153,7 +161,11 @@ export default function EpubViewer({ lesson, blobUrl, report }: ViewerProps<'epu
       <iframe
         ref={frame}
         class="epub-lesson__frame"
-        title={t('player.epubFrame', { title: info.title || lesson.title, chapter: chapter + 1, chapters: chapters.length })}
+        title={t('player.epubFrame', {
+          title: info.title || lesson.title,
+          chapter: chapter + 1,
+          chapters: chapters.length,
+        })}
         sandbox="allow-same-origin"
         onLoad={onFrameLoad}
       />

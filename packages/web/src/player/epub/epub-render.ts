@@ -38,7 +38,8 @@ export class BookResources {
 }
 
 /** Elements a book never needs in a reader, and which could act (scripts, frames, forms, redirects). */
-const REMOVED = 'script, noscript, iframe, frame, frameset, object, embed, applet, form, base, meta[http-equiv]';
+const REMOVED =
+  'script, noscript, iframe, frame, frameset, object, embed, applet, form, base, meta[http-equiv]';
 
 /** Attributes holding addresses of resources to load from the book. */
 const RESOURCE_ATTRIBUTES = ['src', 'poster', 'data'] as const;
@@ -61,12 +62,14 @@ export function chapterDocument(book: EpubBook, resources: BookResources, chapte
   const xhtml = mediaTypeOf(book, chapterPath) !== 'text/html';
   let parsed = new DOMParser().parseFromString(source, xhtml ? 'application/xhtml+xml' : 'text/html');
   // Not every EPUB is well-formed XHTML; the forgiving HTML parser reads the rest.
-  if (parsed.getElementsByTagName('parsererror').length > 0) parsed = new DOMParser().parseFromString(source, 'text/html');
+  if (parsed.getElementsByTagName('parsererror').length > 0)
+    parsed = new DOMParser().parseFromString(source, 'text/html');
 
   for (const element of Array.from(parsed.querySelectorAll(REMOVED))) element.remove();
   for (const element of Array.from(parsed.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
-      if (attribute.name.toLowerCase().startsWith('on') || attribute.name === 'srcset') element.removeAttribute(attribute.name);
+      if (attribute.name.toLowerCase().startsWith('on') || attribute.name === 'srcset')
+        element.removeAttribute(attribute.name);
     }
     const resolve = (value: string): string | null => {
       const path = resolveHref(chapterPath, value);
@@ -84,7 +87,8 @@ export function chapterDocument(book: EpubBook, resources: BookResources, chapte
     if (tag === 'link') {
       const href = element.getAttribute('href');
       const url = href ? resolve(href) : null;
-      if (url && (element.getAttribute('rel') ?? '').toLowerCase().includes('stylesheet')) element.setAttribute('href', url);
+      if (url && (element.getAttribute('rel') ?? '').toLowerCase().includes('stylesheet'))
+        element.setAttribute('href', url);
       else element.remove();
     }
     // SVG images name their file with href or xlink:href.
@@ -97,13 +101,17 @@ export function chapterDocument(book: EpubBook, resources: BookResources, chapte
     }
     const style = element.getAttribute('style');
     if (style) element.setAttribute('style', rewriteCssUrls(style, chapterPath, resources.urlFor));
-    if (tag === 'style' && element.textContent) element.textContent = rewriteCssUrls(element.textContent, chapterPath, resources.urlFor);
+    if (tag === 'style' && element.textContent)
+      element.textContent = rewriteCssUrls(element.textContent, chapterPath, resources.urlFor);
   }
 
   const page = document.implementation.createHTMLDocument('');
   const html = page.documentElement;
   const sourceRoot = parsed.documentElement;
-  html.setAttribute('lang', sourceRoot.getAttribute('lang') ?? sourceRoot.getAttribute('xml:lang') ?? book.language);
+  html.setAttribute(
+    'lang',
+    sourceRoot.getAttribute('lang') ?? sourceRoot.getAttribute('xml:lang') ?? book.language,
+  );
   html.setAttribute('dir', sourceRoot.getAttribute('dir') ?? book.direction);
   const policy = page.createElement('meta');
   policy.setAttribute('http-equiv', 'Content-Security-Policy');
@@ -116,9 +124,12 @@ export function chapterDocument(book: EpubBook, resources: BookResources, chapte
   page.head.append(policy, reader);
   const sourceHead = parsed.querySelector('head');
   const sourceBody = parsed.querySelector('body');
-  if (sourceHead) for (const node of Array.from(sourceHead.children)) if (node.localName !== 'title') page.head.append(page.importNode(node, true));
+  if (sourceHead)
+    for (const node of Array.from(sourceHead.children))
+      if (node.localName !== 'title') page.head.append(page.importNode(node, true));
   if (sourceBody) {
-    for (const attribute of Array.from(sourceBody.attributes)) page.body.setAttribute(attribute.name, attribute.value);
+    for (const attribute of Array.from(sourceBody.attributes))
+      page.body.setAttribute(attribute.name, attribute.value);
     for (const node of Array.from(sourceBody.childNodes)) page.body.append(page.importNode(node, true));
   }
   return `<!doctype html>${html.outerHTML}`;

@@ -61,7 +61,10 @@ describe('opening an EPUB', () => {
     expect(book.language).toBe('en');
     expect(book.direction).toBe('ltr');
     // Non-linear items (notes) are skipped, unknown idrefs ignored, hrefs decoded and resolved.
-    expect(book.chapters.map((c) => c.path)).toEqual(['OEBPS/text/chapter1.xhtml', 'OEBPS/text/chapter 2.xhtml']);
+    expect(book.chapters.map((c) => c.path)).toEqual([
+      'OEBPS/text/chapter1.xhtml',
+      'OEBPS/text/chapter 2.xhtml',
+    ]);
     expect(book.items.get('OEBPS/images/amina.png')?.mediaType).toBe('image/png');
     expect(book.items.has('OEBPS/ghost.xhtml')).toBe(false);
     expect(files['OEBPS/text/chapter 2.xhtml']).toBeDefined();
@@ -89,7 +92,10 @@ describe('opening an EPUB', () => {
     const epub2 = opf()
       .replace('properties="nav"', '')
       .replace('<opf:spine>', '<opf:spine toc="ncx">')
-      .replace('</opf:manifest>', '<opf:item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></opf:manifest>');
+      .replace(
+        '</opf:manifest>',
+        '<opf:item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></opf:manifest>',
+      );
     const { book } = openEpub(epubBytes(epub2, { 'OEBPS/toc.ncx': ncx }));
     expect(book.toc.map((entry) => entry.label)).toEqual(['First', 'Second']);
     expect(book.toc[1]?.path).toBe('OEBPS/text/chapter 2.xhtml');
@@ -116,7 +122,9 @@ describe('paths inside a book', () => {
   });
 
   it('finds the package document even without a media type', () => {
-    expect(parseContainer('<container><rootfiles><rootfile full-path="/book.opf"/></rootfiles></container>')).toBe('book.opf');
+    expect(
+      parseContainer('<container><rootfiles><rootfile full-path="/book.opf"/></rootfiles></container>'),
+    ).toBe('book.opf');
     expect(parseContainer('<container/>')).toBeNull();
   });
 

@@ -122,7 +122,10 @@ export function fragmentOf(href: string): string {
 }
 
 /** The package document: title, language, direction, files and reading order. */
-export function parseOpf(xml: string, opfPath: string): Omit<EpubBook, 'toc'> & { readonly tocPath: string | null } {
+export function parseOpf(
+  xml: string,
+  opfPath: string,
+): Omit<EpubBook, 'toc'> & { readonly tocPath: string | null } {
   const items = new Map<string, EpubItem>();
   const byId = new Map<string, EpubItem>();
   for (const attributes of tagsNamed(xml, 'item')) {
@@ -155,7 +158,9 @@ export function parseOpf(xml: string, opfPath: string): Omit<EpubBook, 'toc'> & 
   const declared = spine['page-progression-direction'];
   const direction = declared === 'rtl' || declared === 'ltr' ? declared : textDirection(language || 'en');
   const nav = [...items.values()].find((item) => item.properties.includes('nav'));
-  const ncx = byId.get(spine['toc'] ?? '') ?? [...items.values()].find((i) => i.mediaType === 'application/x-dtbncx+xml');
+  const ncx =
+    byId.get(spine['toc'] ?? '') ??
+    [...items.values()].find((i) => i.mediaType === 'application/x-dtbncx+xml');
   return {
     title: textOf(xml, 'title'),
     language,
@@ -172,18 +177,23 @@ export function parseToc(xml: string, tocPath: string): TocEntry[] {
   const entries: TocEntry[] = [];
   const push = (label: string, href: string | undefined) => {
     const path = href ? resolveHref(tocPath, href) : null;
-    const text = decodeEntities(label.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    const text = decodeEntities(label.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
     if (path && text) entries.push({ label: text, path });
   };
   if (/<(?:[\w.-]+:)?navMap[\s>]/.test(source)) {
-    for (const point of source.matchAll(/<(?:[\w.-]+:)?navLabel[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?navLabel>\s*<(?:[\w.-]+:)?content([^>]*)>/g)) {
+    for (const point of source.matchAll(
+      /<(?:[\w.-]+:)?navLabel[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?navLabel>\s*<(?:[\w.-]+:)?content([^>]*)>/g,
+    )) {
       push(point[1] ?? '', parseAttributes(point[2] ?? '')['src']);
     }
     return entries;
   }
   // EPUB 3: the <nav epub:type="toc"> (or the first nav) holds an ordered list of links.
   const navs = [...source.matchAll(/<nav\b([^>]*)>([\s\S]*?)<\/nav>/g)];
-  const toc = navs.find((nav) => /(?:^|\s)toc(?:\s|$)/.test(parseAttributes(nav[1] ?? '')['type'] ?? '')) ?? navs[0];
+  const toc =
+    navs.find((nav) => /(?:^|\s)toc(?:\s|$)/.test(parseAttributes(nav[1] ?? '')['type'] ?? '')) ?? navs[0];
   for (const link of (toc?.[2] ?? '').matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a>/g)) {
     push(link[2] ?? '', parseAttributes(link[1] ?? '')['href']);
   }
@@ -206,7 +216,8 @@ export function openEpub(bytes: Uint8Array): OpenedEpub {
     throw new EpubError(`Not a readable zip file: ${error instanceof Error ? error.message : String(error)}`);
   }
   const opfPath = parseContainer(utf8(files['META-INF/container.xml']));
-  if (!opfPath || !files[opfPath]) throw new EpubError('META-INF/container.xml does not name a package document');
+  if (!opfPath || !files[opfPath])
+    throw new EpubError('META-INF/container.xml does not name a package document');
   const { tocPath, ...book } = parseOpf(utf8(files[opfPath]), opfPath);
   let toc: TocEntry[] = [];
   if (tocPath && files[tocPath]) toc = parseToc(utf8(files[tocPath]), tocPath);
@@ -214,7 +225,11 @@ export function openEpub(bytes: Uint8Array): OpenedEpub {
 }
 
 /** CSS with each relative url(...) replaced by `urlFor(zip path)`; unknown files are left as they were. */
-export function rewriteCssUrls(css: string, cssPath: string, urlFor: (path: string) => string | null): string {
+export function rewriteCssUrls(
+  css: string,
+  cssPath: string,
+  urlFor: (path: string) => string | null,
+): string {
   const swap = (reference: string): string | null => {
     const path = resolveHref(cssPath, reference);
     return path === null ? null : urlFor(path);

@@ -17,7 +17,13 @@ export default function AudioViewer({ lesson, course, blobUrl, report }: ViewerP
       <audio ref={audio} class="media-lesson__audio" controls preload="metadata" lang={course.language}>
         <source src={blobUrl(lesson.file)} type={lesson.file.mediaType} />
         {lesson.captions.map((captions) => (
-          <track key={captions.lang} kind="captions" srcLang={captions.lang} label={captions.label} src={blobUrl(captions.file)} />
+          <track
+            key={captions.lang}
+            kind="captions"
+            srcLang={captions.lang}
+            label={captions.label}
+            src={blobUrl(captions.file)}
+          />
         ))}
         {i18n.t('player.noAudioSupport')}
       </audio>

@@ -36,7 +36,9 @@ export function CueList({ media, captions, initial, contentLanguage }: CueListPr
     if (!element || !chosen) return;
     setCues([]);
     setActive(-1);
-    const trackElement = element.querySelector<HTMLTrackElement>(`track[srclang="${CSS.escape(chosen.lang)}"]`);
+    const trackElement = element.querySelector<HTMLTrackElement>(
+      `track[srclang="${CSS.escape(chosen.lang)}"]`,
+    );
     const track = trackElement?.track;
     if (!trackElement || !track) return;
     for (const other of Array.from(element.textTracks)) if (other !== track) other.mode = 'disabled';
@@ -67,7 +69,10 @@ export function CueList({ media, captions, initial, contentLanguage }: CueListPr
     const box = list.current;
     const item = box?.children[active] as HTMLElement | undefined;
     if (!box || !item) return;
-    if (item.offsetTop < box.scrollTop || item.offsetTop + item.offsetHeight > box.scrollTop + box.clientHeight) {
+    if (
+      item.offsetTop < box.scrollTop ||
+      item.offsetTop + item.offsetHeight > box.scrollTop + box.clientHeight
+    ) {
       box.scrollTop = item.offsetTop - box.clientHeight / 3;
     }
   }, [active]);
@@ -82,7 +87,12 @@ export function CueList({ media, captions, initial, contentLanguage }: CueListPr
         {captions.length > 1 && (
           <div class="media-tool">
             <label for={selectId}>{t('player.captionsLanguage')}</label>
-            <select id={selectId} class="media-tool__select" value={lang} onChange={(e) => setLang(e.currentTarget.value)}>
+            <select
+              id={selectId}
+              class="media-tool__select"
+              value={lang}
+              onChange={(e) => setLang(e.currentTarget.value)}
+            >
               {captions.map((c) => (
                 <option key={c.lang} value={c.lang} lang={c.lang}>
                   {c.label}

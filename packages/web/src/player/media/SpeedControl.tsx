@@ -20,7 +20,12 @@ export function SpeedControl({ media }: { readonly media: MutableRef<HTMLMediaEl
   return (
     <div class="media-tool">
       <label for={id}>{i18n.t('player.speed')}</label>
-      <select id={id} class="media-tool__select" value={String(rate)} onChange={(e) => setRate(Number(e.currentTarget.value))}>
+      <select
+        id={id}
+        class="media-tool__select"
+        value={String(rate)}
+        onChange={(e) => setRate(Number(e.currentTarget.value))}
+      >
         {PLAYBACK_RATES.map((value) => (
           <option key={value} value={String(value)}>
             {i18n.t('player.speedValue', { rate: value })}

@@ -38,7 +38,9 @@ export function clockTime(seconds: number, locale: string): string {
 export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 2] as const;
 
 /** The video to play first: a rendition of at least 360 lines, the smallest such (data is dear), else the original. */
-export function preferredRendition<R extends { readonly height: number }>(renditions: readonly R[]): R | null {
+export function preferredRendition<R extends { readonly height: number }>(
+  renditions: readonly R[],
+): R | null {
   const enough = renditions.filter((r) => r.height >= 360).sort((a, b) => a.height - b.height);
   return enough[0] ?? null;
 }

@@ -3,12 +3,37 @@ import { MediaProgressTracker, watchedFraction } from './media-progress.js';
 
 describe('how much of a video was watched', () => {
   it('counts each second once, however often it was replayed', () => {
-    expect(watchedFraction([[0, 30], [10, 40], [35, 50]], 100)).toBeCloseTo(0.5);
-    expect(watchedFraction([[60, 70], [0, 10]], 100)).toBeCloseTo(0.2);
+    expect(
+      watchedFraction(
+        [
+          [0, 30],
+          [10, 40],
+          [35, 50],
+        ],
+        100,
+      ),
+    ).toBeCloseTo(0.5);
+    expect(
+      watchedFraction(
+        [
+          [60, 70],
+          [0, 10],
+        ],
+        100,
+      ),
+    ).toBeCloseTo(0.2);
   });
 
   it('does not count skipping to the end as watching', () => {
-    expect(watchedFraction([[0, 5], [95, 100]], 100)).toBeCloseTo(0.1);
+    expect(
+      watchedFraction(
+        [
+          [0, 5],
+          [95, 100],
+        ],
+        100,
+      ),
+    ).toBeCloseTo(0.1);
   });
 
   it('treats a last half second unplayed as the whole, and unknown durations as nothing', () => {

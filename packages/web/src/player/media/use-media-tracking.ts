@@ -22,7 +22,8 @@ export function useMediaTracking(
     if (!element) return;
     earlier.current = [];
     const tracker = new MediaProgressTracker();
-    const fraction = () => watchedFraction([...earlier.current, ...rangesOf(element.played)], element.duration);
+    const fraction = () =>
+      watchedFraction([...earlier.current, ...rangesOf(element.played)], element.duration);
     const send = (reports: ReturnType<MediaProgressTracker['stopped']>) => {
       for (const item of reports) report(item.verb, item.fraction);
     };

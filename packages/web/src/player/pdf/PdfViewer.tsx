@@ -13,7 +13,10 @@ import { clampPage, nextZoom, outputScale } from './pdf-view.js';
 // file off the main thread. Both arrive only with the first PDF lesson.
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-type Loaded = { readonly status: 'loading' } | { readonly status: 'ready'; readonly doc: PDFDocumentProxy } | { readonly status: 'error' };
+type Loaded =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly doc: PDFDocumentProxy }
+  | { readonly status: 'error' };
 
 /** A PDF drawn page by page on a canvas (no text layer), with page navigation and zoom. */
 export default function PdfViewer({ lesson, blobUrl, report }: ViewerProps<'pdf'>) {
@@ -162,7 +165,12 @@ export default function PdfViewer({ lesson, blobUrl, report }: ViewerProps<'pdf'
         aria-label={t('player.pageOf', { page, pages: pageCount })}
       >
         {loaded.status === 'loading' && <Spinner block label={t('player.loadingLesson')} />}
-        <canvas ref={canvas} class="pdf-lesson__canvas" role="img" aria-label={t('player.pageOf', { page, pages: pageCount })} />
+        <canvas
+          ref={canvas}
+          class="pdf-lesson__canvas"
+          role="img"
+          aria-label={t('player.pageOf', { page, pages: pageCount })}
+        />
       </div>
       <p class="pdf-lesson__download">
         <a href={`${url}?download=1`}>{t('player.download')}</a>

@@ -11,7 +11,12 @@ export function nextZoom(current: number, direction: 1 | -1): number {
  * Canvas pixels per CSS pixel: the screen's density (sharp text), capped so a zoomed page stays within
  * what phones can allocate for one canvas (about 16 million pixels on Android Chrome).
  */
-export function outputScale(cssWidth: number, cssHeight: number, devicePixelRatio: number, maxPixels = 16_000_000): number {
+export function outputScale(
+  cssWidth: number,
+  cssHeight: number,
+  devicePixelRatio: number,
+  maxPixels = 16_000_000,
+): number {
   const wanted = Math.min(Math.max(devicePixelRatio, 1), 3);
   const area = cssWidth * cssHeight;
   if (area <= 0) return 1;

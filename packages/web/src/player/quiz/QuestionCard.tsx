@@ -40,7 +40,11 @@ export function QuestionCard(props: QuestionCardProps) {
       case 'fill':
         return draft.type === 'fill' && <FillField {...shared} question={question} draft={draft} />;
       case 'numeric':
-        return draft.type === 'numeric' && <NumericField {...shared} question={question} draft={draft} invalid={problem === 'invalid'} />;
+        return (
+          draft.type === 'numeric' && (
+            <NumericField {...shared} question={question} draft={draft} invalid={problem === 'invalid'} />
+          )
+        );
       case 'ordering':
         return draft.type === 'ordering' && <OrderingField {...shared} question={question} draft={draft} />;
       case 'matching':

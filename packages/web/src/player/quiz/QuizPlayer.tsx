@@ -14,7 +14,11 @@ import { forgetAttempt, loadAttempt, saveAttempt, type SavedAttempt } from './qu
 import { collectResponses, emptyDraft, type Draft } from './responses.js';
 import './quiz.css';
 
-const freshAttempt = (): SavedAttempt => ({ attemptId: uuidv7(), startedAt: new Date().toISOString(), drafts: {} });
+const freshAttempt = (): SavedAttempt => ({
+  attemptId: uuidv7(),
+  startedAt: new Date().toISOString(),
+  drafts: {},
+});
 
 /**
  * A quiz. Questions come in the order core's presentQuiz derives from the attempt id (the server can
@@ -26,8 +30,13 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
   const { t } = i18n;
   const api = useApi();
   const endpoint = `/courses/${encodeURIComponent(course.courseId)}/lessons/${encodeURIComponent(lesson.id)}/attempts`;
-  const history = useResource((signal) => api.get<AttemptListResponse>(endpoint, { signal }), [api, endpoint]);
-  const [attempt, setAttempt] = useState<SavedAttempt>(() => loadAttempt(course.versionId, lesson.id) ?? freshAttempt());
+  const history = useResource(
+    (signal) => api.get<AttemptListResponse>(endpoint, { signal }),
+    [api, endpoint],
+  );
+  const [attempt, setAttempt] = useState<SavedAttempt>(
+    () => loadAttempt(course.versionId, lesson.id) ?? freshAttempt(),
+  );
   const [result, setResult] = useState<AttemptResult | null>(null);
   const [problems, setProblems] = useState<Readonly<Record<string, 'unanswered' | 'invalid'>>>({});
   const [confirming, setConfirming] = useState<readonly string[] | null>(null);
@@ -93,7 +102,14 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
 
   if (result) {
     const canRetry = result.attemptsRemaining === null || result.attemptsRemaining > 0;
-    return <QuizResultView result={result} quiz={quiz} language={course.language} onRetry={canRetry ? retry : null} />;
+    return (
+      <QuizResultView
+        result={result}
+        quiz={quiz}
+        language={course.language}
+        onRetry={canRetry ? retry : null}
+      />
+    );
   }
   const past = history.status === 'ready' ? history.data : null;
   if (past && past.attemptsRemaining === 0) {

@@ -54,7 +54,10 @@ export function QuizResultView({ result, quiz, language, onRetry }: QuizResultVi
           <dd>
             {result.attemptsRemaining === null
               ? t('quiz.attemptsCountNoLimit', { used: result.attemptsUsed })
-              : t('quiz.attemptsCountOf', { used: result.attemptsUsed, limit: result.attemptsUsed + result.attemptsRemaining })}
+              : t('quiz.attemptsCountOf', {
+                  used: result.attemptsUsed,
+                  limit: result.attemptsUsed + result.attemptsRemaining,
+                })}
           </dd>
         </div>
       </dl>
@@ -63,7 +66,10 @@ export function QuizResultView({ result, quiz, language, onRetry }: QuizResultVi
           {outcomes.map((outcome) => {
             const found = byId.get(outcome.questionId);
             return (
-              <li key={outcome.questionId} class={cx('outcome', outcome.correct ? 'outcome--correct' : 'outcome--incorrect')}>
+              <li
+                key={outcome.questionId}
+                class={cx('outcome', outcome.correct ? 'outcome--correct' : 'outcome--incorrect')}
+              >
                 <p class="outcome__head">
                   <span class="outcome__mark" aria-hidden="true">
                     {outcome.correct ? '✓' : '✗'}

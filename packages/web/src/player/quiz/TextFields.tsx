@@ -40,7 +40,12 @@ export function FillField({ question, draft, onDraft, name, language }: FieldPro
   return <div class="blanks">{Array.from({ length: question.blankCount }, (_, index) => input(index))}</div>;
 }
 
-export function NumericField({ draft, onDraft, name, invalid }: FieldProps<'numeric'> & { readonly invalid: boolean }) {
+export function NumericField({
+  draft,
+  onDraft,
+  name,
+  invalid,
+}: FieldProps<'numeric'> & { readonly invalid: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const errorId = `${name}-error`;

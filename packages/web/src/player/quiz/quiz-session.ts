@@ -22,7 +22,12 @@ export function loadAttempt(versionId: string, lessonId: string): SavedAttempt |
     const raw = storage()?.getItem(key(versionId, lessonId));
     if (!raw) return null;
     const saved = JSON.parse(raw) as Partial<SavedAttempt>;
-    if (typeof saved.attemptId !== 'string' || typeof saved.startedAt !== 'string' || typeof saved.drafts !== 'object' || saved.drafts === null) {
+    if (
+      typeof saved.attemptId !== 'string' ||
+      typeof saved.startedAt !== 'string' ||
+      typeof saved.drafts !== 'object' ||
+      saved.drafts === null
+    ) {
       return null;
     }
     return { attemptId: saved.attemptId, startedAt: saved.startedAt, drafts: saved.drafts };

@@ -4,18 +4,49 @@ import { collectResponses, emptyDraft, moveItem, splitBlanks, type Draft } from 
 
 const base = { prompt: 'Q', points: 1 };
 const questions: PresentedQuestion[] = [
-  { ...base, id: 'single', type: 'single', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] },
-  { ...base, id: 'multiple', type: 'multiple', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] },
+  {
+    ...base,
+    id: 'single',
+    type: 'single',
+    options: [
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'B' },
+    ],
+  },
+  {
+    ...base,
+    id: 'multiple',
+    type: 'multiple',
+    options: [
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'B' },
+    ],
+  },
   { ...base, id: 'tf', type: 'truefalse' },
   { ...base, id: 'fill', type: 'fill', blankCount: 2 },
   { ...base, id: 'num', type: 'numeric' },
-  { ...base, id: 'order', type: 'ordering', items: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }, { id: 'z', text: 'Z' }] },
+  {
+    ...base,
+    id: 'order',
+    type: 'ordering',
+    items: [
+      { id: 'x', text: 'X' },
+      { id: 'y', text: 'Y' },
+      { id: 'z', text: 'Z' },
+    ],
+  },
   {
     ...base,
     id: 'match',
     type: 'matching',
-    left: [{ id: 'l1', text: 'Cat' }, { id: 'l2', text: 'Dog' }],
-    right: [{ id: 'r1', text: 'Meow' }, { id: 'r2', text: 'Woof' }],
+    left: [
+      { id: 'l1', text: 'Cat' },
+      { id: 'l2', text: 'Dog' },
+    ],
+    right: [
+      { id: 'r1', text: 'Meow' },
+      { id: 'r2', text: 'Woof' },
+    ],
   },
 ];
 const quiz = { questions };
@@ -55,7 +86,9 @@ describe('collecting quiz answers', () => {
 
   it('reads numbers the way the learner’s language writes them', () => {
     const one = (text: string, locale: string) =>
-      collectResponses({ questions: [questions[4]!] }, { num: { type: 'numeric', text } }, locale).responses['num'];
+      collectResponses({ questions: [questions[4]!] }, { num: { type: 'numeric', text } }, locale).responses[
+        'num'
+      ];
     expect(one('1,000', 'en')).toBe(1000);
     expect(one('1,5', 'pt')).toBe(1.5);
     expect(one('٣٫٥', 'ar')).toBe(3.5);
@@ -71,7 +104,11 @@ describe('collecting quiz answers', () => {
   it('warns about half-answered questions but still sends what was given', () => {
     const collected = collectResponses(
       quiz,
-      { ...blank, fill: { type: 'fill', blanks: ['soap', ''] }, match: { type: 'matching', pairs: { l1: 'r2', l2: '' } } },
+      {
+        ...blank,
+        fill: { type: 'fill', blanks: ['soap', ''] },
+        match: { type: 'matching', pairs: { l1: 'r2', l2: '' } },
+      },
       'en',
     );
     expect(collected.responses['fill']).toEqual(['soap', '']);

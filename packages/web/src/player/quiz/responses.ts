@@ -65,7 +65,9 @@ export function collectOne(question: PresentedQuestion, draft: Draft, locale: st
       return draft.moved ? { state: 'answered', response: [...draft.order] } : unanswered;
     case 'matching': {
       const lefts = question.type === 'matching' ? question.left.map((left) => left.id) : [];
-      const pairs = Object.fromEntries(Object.entries(draft.pairs).filter(([left, right]) => right !== '' && lefts.includes(left)));
+      const pairs = Object.fromEntries(
+        Object.entries(draft.pairs).filter(([left, right]) => right !== '' && lefts.includes(left)),
+      );
       return Object.keys(pairs).length === 0 ? unanswered : { state: 'answered', response: pairs };
     }
   }
@@ -103,7 +105,8 @@ export function collectResponses(
     if (collected.state === 'answered') responses[question.id] = collected.response;
     if (collected.state === 'invalid') invalid.push(question.id);
     if (collected.state === 'unanswered' || isPartial(question, draft)) unanswered.push(question.id);
-    if (collected.state === 'unanswered' && draft.type === 'ordering') responses[question.id] = [...draft.order];
+    if (collected.state === 'unanswered' && draft.type === 'ordering')
+      responses[question.id] = [...draft.order];
   }
   return { responses, unanswered, invalid };
 }

@@ -48,7 +48,8 @@ export function ClassDialog({ target, onClose, onSaved }: ClassDialogProps) {
   const [attempt, setAttempt] = useState(0);
   const curriculum = useResource((signal) => adminApi.curriculum(api, signal), [api]);
   const grades = useMemo(
-    () => (curriculum.status === 'ready' ? curriculumOptions(curriculum.data.frameworks, i18n.locale).grades : []),
+    () =>
+      curriculum.status === 'ready' ? curriculumOptions(curriculum.data.frameworks, i18n.locale).grades : [],
     [curriculum, i18n.locale],
   );
   useEffect(() => {
@@ -121,15 +122,34 @@ export function ClassDialog({ target, onClose, onSaved }: ClassDialogProps) {
         <ErrorSummary problems={summary} attempt={attempt} />
         {save.error !== null && <Alert tone="error">{i18n.errorMessage(save.error)}</Alert>}
         <div id={fieldId('name')}>
-          <TextField label={labels.name} maxLength={120} autocomplete="off" value={values.name} onValue={set('name')} error={problem('name')} />
+          <TextField
+            label={labels.name}
+            maxLength={120}
+            autocomplete="off"
+            value={values.name}
+            onValue={set('name')}
+            error={problem('name')}
+          />
         </div>
         <div id={fieldId('code')}>
-          <TextField label={labels.code} description={t('admin.classes.codeHint')} optional maxLength={64} autocomplete="off" spellcheck={false} value={values.code} onValue={set('code')} error={problem('code')} />
+          <TextField
+            label={labels.code}
+            description={t('admin.classes.codeHint')}
+            optional
+            maxLength={64}
+            autocomplete="off"
+            spellcheck={false}
+            value={values.code}
+            onValue={set('code')}
+            error={problem('code')}
+          />
         </div>
         <div id={fieldId('gradeId')}>
           <Select
             label={labels.gradeId}
-            description={curriculum.status === 'ready' && grades.length === 0 ? t('admin.classes.noGrades') : undefined}
+            description={
+              curriculum.status === 'ready' && grades.length === 0 ? t('admin.classes.noGrades') : undefined
+            }
             optional
             value={values.gradeId}
             options={gradeOptions}
@@ -137,7 +157,16 @@ export function ClassDialog({ target, onClose, onSaved }: ClassDialogProps) {
             error={problem('gradeId')}
           />
         </div>
-        <TextArea id={fieldId('description')} label={labels.description} optional rows={3} maxLength={2000} value={values.description} onValue={set('description')} error={problem('description')} />
+        <TextArea
+          id={fieldId('description')}
+          label={labels.description}
+          optional
+          rows={3}
+          maxLength={2000}
+          value={values.description}
+          onValue={set('description')}
+          error={problem('description')}
+        />
       </Form>
     </Dialog>
   );

@@ -6,7 +6,15 @@ import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import { Link } from '../../../router/Link.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, LinkButton, PageHeading, showToast, Spinner, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  LinkButton,
+  PageHeading,
+  showToast,
+  Spinner,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';

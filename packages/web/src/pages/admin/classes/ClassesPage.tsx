@@ -4,7 +4,16 @@ import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, EmptyState, Form, PageHeading, showToast, Spinner, TextField } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  PageHeading,
+  showToast,
+  Spinner,
+  TextField,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
@@ -24,7 +33,12 @@ export default function ClassesPage({ query }: PageProps) {
   const q = query.get('q') ?? '';
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const list = useResource(
-    (signal) => adminApi.classes(api, { ...(q ? { q } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+    (signal) =>
+      adminApi.classes(
+        api,
+        { ...(q ? { q } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        signal,
+      ),
     [api, q, page],
   );
   const gradeNames = useGradeNames();
@@ -49,8 +63,20 @@ export default function ClassesPage({ query }: PageProps) {
           {t('admin.classes.create')}
         </Button>
       </div>
-      <Form class="admin-filters" role="search" aria-label={t('admin.classes.searchLabel')} onSubmit={() => go(search, 1)}>
-        <TextField label={t('admin.classes.search')} type="search" optional maxLength={100} value={search} onValue={setSearch} />
+      <Form
+        class="admin-filters"
+        role="search"
+        aria-label={t('admin.classes.searchLabel')}
+        onSubmit={() => go(search, 1)}
+      >
+        <TextField
+          label={t('admin.classes.search')}
+          type="search"
+          optional
+          maxLength={100}
+          value={search}
+          onValue={setSearch}
+        />
         <div class="admin-filters__actions">
           <Button type="submit">{t('admin.users.searchSubmit')}</Button>
         </div>
@@ -63,7 +89,10 @@ export default function ClassesPage({ query }: PageProps) {
         </Alert>
       )}
       {list.status === 'ready' && list.data.items.length === 0 && (
-        <EmptyState title={q ? t('admin.classes.noMatch') : t('admin.classes.empty')} description={q ? undefined : t('admin.classes.emptyHelp')} />
+        <EmptyState
+          title={q ? t('admin.classes.noMatch') : t('admin.classes.empty')}
+          description={q ? undefined : t('admin.classes.emptyHelp')}
+        />
       )}
       {list.status === 'ready' && list.data.items.length > 0 && (
         <ClassesTable

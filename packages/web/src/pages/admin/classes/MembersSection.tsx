@@ -30,7 +30,12 @@ export function MembersSection({ klass, onChanged }: MembersSectionProps) {
       setAdding(null);
     }
     onChanged(updated);
-    showToast(t(role === 'educator' ? 'admin.classes.addedEducator' : 'admin.classes.addedLearner', { name: user.displayName }), 'success');
+    showToast(
+      t(role === 'educator' ? 'admin.classes.addedEducator' : 'admin.classes.addedLearner', {
+        name: user.displayName,
+      }),
+      'success',
+    );
   });
   const remove = useAsyncAction(async () => {
     if (!removing) return;
@@ -45,7 +50,10 @@ export function MembersSection({ klass, onChanged }: MembersSectionProps) {
 
   const table = (role: ClassMemberRole) => {
     const members = group(role);
-    const caption = t(role === 'educator' ? 'admin.classes.educatorsCaption' : 'admin.classes.learnersCaption', { count: members.length });
+    const caption = t(
+      role === 'educator' ? 'admin.classes.educatorsCaption' : 'admin.classes.learnersCaption',
+      { count: members.length },
+    );
     if (members.length === 0) return <EmptyState title={caption} />;
     return (
       <Table caption={caption}>
@@ -89,15 +97,27 @@ export function MembersSection({ klass, onChanged }: MembersSectionProps) {
           actions={(user) => {
             const current = roleOf(user.id);
             if (current) {
-              return <span>{t(current === 'educator' ? 'admin.classes.isEducator' : 'admin.classes.isLearner')}</span>;
+              return (
+                <span>
+                  {t(current === 'educator' ? 'admin.classes.isEducator' : 'admin.classes.isLearner')}
+                </span>
+              );
             }
             return (
               <>
-                <Button variant="quiet" busy={adding === `${user.id}/learner`} onClick={() => !add.busy && void add.run(user, 'learner')}>
+                <Button
+                  variant="quiet"
+                  busy={adding === `${user.id}/learner`}
+                  onClick={() => !add.busy && void add.run(user, 'learner')}
+                >
                   {t('admin.classes.addAsLearner')}
                   <span class="sr-only"> {user.displayName}</span>
                 </Button>
-                <Button variant="quiet" busy={adding === `${user.id}/educator`} onClick={() => !add.busy && void add.run(user, 'educator')}>
+                <Button
+                  variant="quiet"
+                  busy={adding === `${user.id}/educator`}
+                  onClick={() => !add.busy && void add.run(user, 'educator')}
+                >
                   {t('admin.classes.addAsEducator')}
                   <span class="sr-only"> {user.displayName}</span>
                 </Button>

@@ -1,6 +1,12 @@
 import { CreateClassRequest, UpdateClassRequest, type ClassSummary } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
-import { classFormValues, classProblems, createClassBody, EMPTY_CLASS, updateClassBody } from './class-form.js';
+import {
+  classFormValues,
+  classProblems,
+  createClassBody,
+  EMPTY_CLASS,
+  updateClassBody,
+} from './class-form.js';
 
 const klass: ClassSummary = {
   id: '01a22328-12ee-7160-bb80-f138ce631927',
@@ -19,7 +25,9 @@ const klass: ClassSummary = {
 describe('class form', () => {
   it('needs a name, and keeps codes and descriptions within the server limits', () => {
     expect(classProblems(EMPTY_CLASS)).toEqual({ name: 'common.fieldRequired' });
-    expect(classProblems({ name: 'x'.repeat(121), code: 'a\tb', gradeId: '', description: 'd'.repeat(2001) })).toEqual({
+    expect(
+      classProblems({ name: 'x'.repeat(121), code: 'a\tb', gradeId: '', description: 'd'.repeat(2001) }),
+    ).toEqual({
       name: 'admin.classes.nameTooLong',
       code: 'admin.classes.codeInvalid',
       description: 'admin.classes.descriptionTooLong',

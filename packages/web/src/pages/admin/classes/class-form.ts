@@ -17,7 +17,12 @@ export type ClassProblems = Partial<Record<ClassField, MessageKey>>;
 export const EMPTY_CLASS: ClassFormValues = { name: '', code: '', gradeId: '', description: '' };
 
 export function classFormValues(klass: ClassSummary): ClassFormValues {
-  return { name: klass.name, code: klass.code ?? '', gradeId: klass.gradeId ?? '', description: klass.description };
+  return {
+    name: klass.name,
+    code: klass.code ?? '',
+    gradeId: klass.gradeId ?? '',
+    description: klass.description,
+  };
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a class code may not hold

@@ -12,6 +12,8 @@ export function useGradeNames(): ReadonlyMap<string, string> {
   const curriculum = useResource((signal) => adminApi.curriculum(api, signal), [api]);
   return useMemo(() => {
     if (curriculum.status !== 'ready') return new Map<string, string>();
-    return new Map(curriculumOptions(curriculum.data.frameworks, locale).grades.map((grade) => [grade.value, grade.label]));
+    return new Map(
+      curriculumOptions(curriculum.data.frameworks, locale).grades.map((grade) => [grade.value, grade.label]),
+    );
   }, [curriculum, locale]);
 }

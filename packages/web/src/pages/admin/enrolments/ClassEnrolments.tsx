@@ -3,7 +3,17 @@ import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { Alert, Button, EmptyState, Form, FormActions, showToast, Spinner, Table, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  FormActions,
+  showToast,
+  Spinner,
+  Table,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { ConfirmDialog } from '../../../ui/index.js';
 import { CoursePicker, type CourseChoice } from '../parts/CoursePicker.js';
@@ -25,7 +35,10 @@ export function ClassEnrolments({ classId, className, onChanged }: ClassEnrolmen
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const list = useResource((signal) => adminApi.enrolments(api, { classId, pageSize: 200 }, signal), [api, classId]);
+  const list = useResource(
+    (signal) => adminApi.enrolments(api, { classId, pageSize: 200 }, signal),
+    [api, classId],
+  );
   const [kind, setKind] = useState<Kind>('course');
   const [course, setCourse] = useState<CourseChoice | null>(null);
   const [pathId, setPathId] = useState('');
@@ -35,11 +48,16 @@ export function ClassEnrolments({ classId, className, onChanged }: ClassEnrolmen
   const assign = useAsyncAction(async () => {
     const chosen = kind === 'course' ? (course?.courseId ?? '') : pathId;
     if (chosen === '') {
-      setProblem(t(kind === 'course' ? 'admin.enrolments.chooseCourseFirst' : 'admin.enrolments.choosePathFirst'));
+      setProblem(
+        t(kind === 'course' ? 'admin.enrolments.chooseCourseFirst' : 'admin.enrolments.choosePathFirst'),
+      );
       return;
     }
     setProblem(null);
-    await adminApi.assign(api, kind === 'course' ? { courseId: chosen, classId } : { pathId: chosen, classId });
+    await adminApi.assign(
+      api,
+      kind === 'course' ? { courseId: chosen, classId } : { pathId: chosen, classId },
+    );
     showToast(t('admin.enrolments.assignedToClass', { name: className }), 'success');
     list.reload();
     onChanged?.();
@@ -63,7 +81,9 @@ export function ClassEnrolments({ classId, className, onChanged }: ClassEnrolmen
           <Button onClick={list.reload}>{t('common.retry')}</Button>
         </Alert>
       )}
-      {list.status === 'ready' && list.data.items.length === 0 && <EmptyState title={t('admin.enrolments.classEmpty')} />}
+      {list.status === 'ready' && list.data.items.length === 0 && (
+        <EmptyState title={t('admin.enrolments.classEmpty')} />
+      )}
       {list.status === 'ready' && list.data.items.length > 0 && (
         <Table caption={t('admin.enrolments.classCaption', { name: className })}>
           <thead>
@@ -94,7 +114,12 @@ export function ClassEnrolments({ classId, className, onChanged }: ClassEnrolmen
         </Table>
       )}
 
-      <Form class="admin-subform stack" onSubmit={assign.run} busy={assign.busy} aria-labelledby="class-assign">
+      <Form
+        class="admin-subform stack"
+        onSubmit={assign.run}
+        busy={assign.busy}
+        aria-labelledby="class-assign"
+      >
         <h3 id="class-assign">{t('admin.enrolments.assignTitle')}</h3>
         <RadioGroup<Kind>
           legend={t('admin.enrolments.assignWhat')}

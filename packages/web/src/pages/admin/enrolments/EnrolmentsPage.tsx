@@ -5,7 +5,19 @@ import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, EmptyState, Form, FormActions, PageHeading, Select, showToast, Spinner, Table, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  FormActions,
+  PageHeading,
+  Select,
+  showToast,
+  Spinner,
+  Table,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
@@ -24,7 +36,9 @@ export default function EnrolmentsPage({ query }: PageProps) {
   const { t } = i18n;
   const courseId = query.get('course') ?? '';
   const courseTitle = query.get('title') ?? '';
-  const [course, setCourse] = useState<CourseChoice | null>(courseId ? { courseId, title: courseTitle || courseId } : null);
+  const [course, setCourse] = useState<CourseChoice | null>(
+    courseId ? { courseId, title: courseTitle || courseId } : null,
+  );
   const choose = (next: CourseChoice | null) => {
     setCourse(next);
     const params = new URLSearchParams();
@@ -68,7 +82,8 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
     }
     setClassProblem(null);
     await adminApi.assign(api, { courseId: course.courseId, classId });
-    const name = classes.status === 'ready' ? (classes.data.items.find((item) => item.id === classId)?.name ?? '') : '';
+    const name =
+      classes.status === 'ready' ? (classes.data.items.find((item) => item.id === classId)?.name ?? '') : '';
     showToast(t('admin.enrolments.assignedToClass', { name }), 'success');
     list.reload();
   });
@@ -103,7 +118,9 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
             <Button onClick={list.reload}>{t('common.retry')}</Button>
           </Alert>
         )}
-        {list.status === 'ready' && list.data.items.length === 0 && <EmptyState title={t('admin.enrolments.courseEmpty')} />}
+        {list.status === 'ready' && list.data.items.length === 0 && (
+          <EmptyState title={t('admin.enrolments.courseEmpty')} />
+        )}
         {list.status === 'ready' && list.data.items.length > 0 && (
           <Table caption={t('admin.enrolments.count', { count: list.data.total })}>
             <thead>
@@ -121,8 +138,14 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
                   <th scope="row" dir="auto">
                     {enrolmentHolder(item)}
                   </th>
-                  <td>{item.classId ? t('admin.enrolments.holderClass') : t('admin.enrolments.holderUser')}</td>
-                  <td>{item.source === 'self' ? t('admin.enrolments.sourceSelf') : t('admin.enrolments.sourceAssigned')}</td>
+                  <td>
+                    {item.classId ? t('admin.enrolments.holderClass') : t('admin.enrolments.holderUser')}
+                  </td>
+                  <td>
+                    {item.source === 'self'
+                      ? t('admin.enrolments.sourceSelf')
+                      : t('admin.enrolments.sourceAssigned')}
+                  </td>
                   <td>{i18n.formatDate(item.createdAt)}</td>
                   <td>
                     <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(item)}>
@@ -135,14 +158,23 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
             </tbody>
           </Table>
         )}
-        <Pager page={page} pages={list.status === 'ready' ? pageCount(list.data.total, PAGE_SIZE) : 1} onPage={setPage} />
+        <Pager
+          page={page}
+          pages={list.status === 'ready' ? pageCount(list.data.total, PAGE_SIZE) : 1}
+          onPage={setPage}
+        />
       </section>
 
       <section class="admin-section stack" aria-labelledby="course-assign">
         <h2 id="course-assign" dir="auto">
           {t('admin.enrolments.assignCourse', { title: course.title })}
         </h2>
-        <Form class="admin-subform stack" onSubmit={assignClass.run} busy={assignClass.busy} aria-labelledby="assign-class">
+        <Form
+          class="admin-subform stack"
+          onSubmit={assignClass.run}
+          busy={assignClass.busy}
+          aria-labelledby="assign-class"
+        >
           <h3 id="assign-class">{t('admin.enrolments.toClass')}</h3>
           {classes.status === 'loading' && <Spinner />}
           {classes.status === 'error' && <Alert tone="error">{i18n.errorMessage(classes.error)}</Alert>}
@@ -155,7 +187,10 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
               onValue={setClassId}
               options={[
                 { value: '', label: t('admin.enrolments.chooseClass') },
-                ...classes.data.items.map((item) => ({ value: item.id, label: item.code ? `${item.name} (${item.code})` : item.name })),
+                ...classes.data.items.map((item) => ({
+                  value: item.id,
+                  label: item.code ? `${item.name} (${item.code})` : item.name,
+                })),
               ]}
             />
           )}

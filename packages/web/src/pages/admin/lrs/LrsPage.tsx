@@ -4,7 +4,19 @@ import { useApi } from '../../../app/context.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, EmptyState, Form, FormActions, PageHeading, showToast, Spinner, Table, TextField, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  FormActions,
+  PageHeading,
+  showToast,
+  Spinner,
+  Table,
+  TextField,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
@@ -63,10 +75,24 @@ export default function LrsPage(_props: PageProps) {
         </div>
       </dl>
 
-      <Form class="admin-subform stack" onSubmit={create.run} busy={create.busy} invalidAttempt={attempt} aria-labelledby="lrs-create">
+      <Form
+        class="admin-subform stack"
+        onSubmit={create.run}
+        busy={create.busy}
+        invalidAttempt={attempt}
+        aria-labelledby="lrs-create"
+      >
         <h2 id="lrs-create">{t('admin.lrs.createTitle')}</h2>
         {create.error !== null && <Alert tone="error">{i18n.errorMessage(create.error)}</Alert>}
-        <TextField label={t('admin.lrs.name')} description={t('admin.lrs.nameHint')} maxLength={100} autocomplete="off" value={name} onValue={setName} error={nameProblem} />
+        <TextField
+          label={t('admin.lrs.name')}
+          description={t('admin.lrs.nameHint')}
+          maxLength={100}
+          autocomplete="off"
+          value={name}
+          onValue={setName}
+          error={nameProblem}
+        />
         <FormActions>
           <Button type="submit" variant="primary" busy={create.busy}>
             {t('admin.lrs.create')}
@@ -83,7 +109,9 @@ export default function LrsPage(_props: PageProps) {
             <Button onClick={list.reload}>{t('common.retry')}</Button>
           </Alert>
         )}
-        {list.status === 'ready' && list.data.items.length === 0 && <EmptyState title={t('admin.lrs.empty')} />}
+        {list.status === 'ready' && list.data.items.length === 0 && (
+          <EmptyState title={t('admin.lrs.empty')} />
+        )}
         {list.status === 'ready' && list.data.items.length > 0 && (
           <Table caption={t('admin.lrs.caption')}>
             <thead>
@@ -102,7 +130,9 @@ export default function LrsPage(_props: PageProps) {
                     {credential.name}
                   </th>
                   <td>
-                    <code dir="ltr" class="admin-code">{credential.key}</code>
+                    <code dir="ltr" class="admin-code">
+                      {credential.key}
+                    </code>
                   </td>
                   <td>{i18n.formatDate(credential.createdAt)}</td>
                   <td>
@@ -112,7 +142,11 @@ export default function LrsPage(_props: PageProps) {
                   </td>
                   <td>
                     {!credential.revokedAt && (
-                      <Button variant="quiet" class="admin-danger-text" onClick={() => setRevoking(credential)}>
+                      <Button
+                        variant="quiet"
+                        class="admin-danger-text"
+                        onClick={() => setRevoking(credential)}
+                      >
                         {t('admin.lrs.revoke')}
                         <span class="sr-only"> {credential.name}</span>
                       </Button>

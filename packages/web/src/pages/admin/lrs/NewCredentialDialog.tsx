@@ -18,7 +18,14 @@ function SecretRow({ label, value, copyLabel }: { label: string; value: string; 
         {label}
       </label>
       <div class="admin-copy-row">
-        <input id={id} class="field__control admin-code" dir="ltr" readOnly value={value} onFocus={(event) => event.currentTarget.select()} />
+        <input
+          id={id}
+          class="field__control admin-code"
+          dir="ltr"
+          readOnly
+          value={value}
+          onFocus={(event) => event.currentTarget.select()}
+        />
         <CopyButton text={value} label={copyLabel} />
       </div>
     </div>
@@ -42,9 +49,17 @@ export function NewCredentialDialog({ credential, endpoint, onClose }: NewCreden
       {credential && (
         <div class="stack">
           <Alert tone="warning">{t('admin.lrs.onceWarning')}</Alert>
-          <SecretRow label={t('admin.lrs.endpoint')} value={endpoint} copyLabel={t('admin.lrs.copyEndpoint')} />
+          <SecretRow
+            label={t('admin.lrs.endpoint')}
+            value={endpoint}
+            copyLabel={t('admin.lrs.copyEndpoint')}
+          />
           <SecretRow label={t('admin.lrs.key')} value={credential.key} copyLabel={t('admin.lrs.copyKey')} />
-          <SecretRow label={t('admin.lrs.secret')} value={credential.secret} copyLabel={t('admin.lrs.copySecret')} />
+          <SecretRow
+            label={t('admin.lrs.secret')}
+            value={credential.secret}
+            copyLabel={t('admin.lrs.copySecret')}
+          />
           <p class="admin-muted">{t('admin.lrs.basicHint')}</p>
         </div>
       )}

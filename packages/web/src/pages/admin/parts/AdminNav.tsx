@@ -3,7 +3,11 @@ import type { MessageKey } from '../../../i18n/messages/en.js';
 import { Link } from '../../../router/Link.js';
 import { adminPaths } from '../admin-paths.js';
 
-const LINKS: readonly { readonly to: string; readonly label: MessageKey; readonly current: 'exact' | 'prefix' }[] = [
+const LINKS: readonly {
+  readonly to: string;
+  readonly label: MessageKey;
+  readonly current: 'exact' | 'prefix';
+}[] = [
   { to: adminPaths.users, label: 'admin.nav.users', current: 'exact' },
   { to: adminPaths.usersImport, label: 'admin.nav.import', current: 'exact' },
   { to: adminPaths.classes, label: 'admin.nav.classes', current: 'prefix' },

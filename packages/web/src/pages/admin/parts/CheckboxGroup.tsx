@@ -18,7 +18,15 @@ export interface CheckboxGroupProps {
 }
 
 /** Several choices under one name (a fieldset): roles, languages offered. */
-export function CheckboxGroup({ legend, choices, selected, onChange, description, error, id }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  legend,
+  choices,
+  selected,
+  onChange,
+  description,
+  error,
+  id,
+}: CheckboxGroupProps) {
   const own = useId();
   const descriptionId = description ? `${own}-description` : undefined;
   const errorId = error ? `${own}-error` : undefined;

@@ -76,7 +76,10 @@ export function CoursePicker({ value, onValue, error, id, label }: CoursePickerP
             options={[
               { value: '', label: t('admin.picker.chooseCourse') },
               ...(chosenUnlisted ? [{ value: value.courseId, label: value.title }] : []),
-              ...items.map((item) => ({ value: item.courseId, label: `${item.title} (${endonym(item.language)})` })),
+              ...items.map((item) => ({
+                value: item.courseId,
+                label: `${item.title} (${endonym(item.language)})`,
+              })),
             ]}
             onValue={(courseId) => {
               const item = items.find((candidate) => candidate.courseId === courseId);

@@ -34,7 +34,13 @@ export function ErrorSummary({ problems, attempt }: ErrorSummaryProps) {
   }, [attempt]);
   if (problems.length === 0) return null;
   return (
-    <div ref={ref} class="alert alert--error admin-error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+    <div
+      ref={ref}
+      class="alert alert--error admin-error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={titleId}
+    >
       <h2 class="alert__title" id={titleId}>
         {t('admin.form.problems', { count: problems.length })}
       </h2>

@@ -35,7 +35,10 @@ export function PathPicker({ value, onValue, error, id }: PathPickerProps) {
         error={error}
         options={[
           { value: '', label: t('admin.picker.choosePath') },
-          ...paths.data.items.map((path) => ({ value: path.id, label: t('admin.picker.pathOption', { title: path.title, count: path.courseCount }) })),
+          ...paths.data.items.map((path) => ({
+            value: path.id,
+            label: t('admin.picker.pathOption', { title: path.title, count: path.courseCount }),
+          })),
         ]}
         onValue={onValue}
       />

@@ -18,7 +18,14 @@ export interface RadioGroupProps<V extends string> {
 }
 
 /** One choice among a few, all visible (a fieldset of native radio buttons: arrows move between them). */
-export function RadioGroup<V extends string>({ legend, choices, value, onValue, description, inline = false }: RadioGroupProps<V>) {
+export function RadioGroup<V extends string>({
+  legend,
+  choices,
+  value,
+  onValue,
+  description,
+  inline = false,
+}: RadioGroupProps<V>) {
   const name = useId();
   const descriptionId = description ? `${name}-description` : undefined;
   return (

@@ -15,7 +15,17 @@ export interface TextAreaProps {
   readonly id?: string;
 }
 
-export function TextArea({ label, value, onValue, description, error, optional = false, rows = 4, maxLength, id }: TextAreaProps) {
+export function TextArea({
+  label,
+  value,
+  onValue,
+  description,
+  error,
+  optional = false,
+  rows = 4,
+  maxLength,
+  id,
+}: TextAreaProps) {
   const t = useT();
   const controlId = useId();
   const descriptionId = description ? `${controlId}-description` : undefined;

@@ -41,13 +41,24 @@ export function UserPicker({ label, actions, initialRole = '' }: UserPickerProps
   return (
     <div class="stack">
       <Form class="admin-filters" role="search" aria-label={label} onSubmit={search.run} busy={search.busy}>
-        <TextField label={t('admin.picker.search')} description={t('admin.users.searchHint')} type="search" optional maxLength={100} value={text} onValue={setText} />
+        <TextField
+          label={t('admin.picker.search')}
+          description={t('admin.users.searchHint')}
+          type="search"
+          optional
+          maxLength={100}
+          value={text}
+          onValue={setText}
+        />
         <Select
           label={t('admin.users.roleFilter')}
           optional
           value={role}
           onValue={setRole}
-          options={[{ value: '', label: t('admin.users.anyRole') }, ...ROLES_IN_ORDER.map((value) => ({ value, label: t(`roles.${value}`) }))]}
+          options={[
+            { value: '', label: t('admin.users.anyRole') },
+            ...ROLES_IN_ORDER.map((value) => ({ value, label: t(`roles.${value}`) })),
+          ]}
         />
         <div class="admin-filters__actions">
           <Button type="submit" busy={search.busy}>

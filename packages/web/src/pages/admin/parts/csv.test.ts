@@ -4,11 +4,20 @@ import { fileSlug, toCsv } from './csv.js';
 
 describe('CSV written in the browser', () => {
   it('starts with a byte-order mark and ends each row with CRLF', () => {
-    expect(toCsv([['a', 'b'], [1, 2]])).toBe('\uFEFFa,b\r\n1,2\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, 2],
+      ]),
+    ).toBe('\uFEFFa,b\r\n1,2\r\n');
   });
 
   it('quotes commas, quotes and line breaks so a spreadsheet reads the same values back', () => {
-    const rows = [['name', 'note'], ['Ramírez, Sofía', 'said "hi"\nthen left'], ['علي', '']];
+    const rows = [
+      ['name', 'note'],
+      ['Ramírez, Sofía', 'said "hi"\nthen left'],
+      ['علي', ''],
+    ];
     expect(parseCsv(toCsv(rows)).rows).toEqual(rows);
   });
 

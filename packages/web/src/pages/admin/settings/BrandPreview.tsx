@@ -1,7 +1,14 @@
 import { readableOn } from '../../../app/branding.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { Alert } from '../../../ui/index.js';
-import { AA_NON_TEXT, AA_TEXT, checkColour, normaliseHex, ratioText, type ColourCheck } from './brand-contrast.js';
+import {
+  AA_NON_TEXT,
+  AA_TEXT,
+  checkColour,
+  normaliseHex,
+  ratioText,
+  type ColourCheck,
+} from './brand-contrast.js';
 
 export interface BrandPreviewProps {
   readonly name: string;
@@ -24,7 +31,8 @@ export function BrandPreview({ name, primaryColor, accentColor, logoUrl }: Brand
   const accentHex = normaliseHex(accentColor);
   const ratio = (value: number) => ratioText(value, i18n.formatNumber);
   const needed = { needed: ratio(AA_TEXT) };
-  const verdict = (check: ColourCheck) => (check.textPasses ? t('admin.settings.contrastPasses') : t('admin.settings.contrastFails'));
+  const verdict = (check: ColourCheck) =>
+    check.textPasses ? t('admin.settings.contrastPasses') : t('admin.settings.contrastFails');
   return (
     <div class="admin-preview">
       <div class="admin-preview__sample" aria-hidden="true">
@@ -40,7 +48,10 @@ export function BrandPreview({ name, primaryColor, accentColor, logoUrl }: Brand
             </span>
           </p>
           <div class="admin-actions">
-            <span class="button button--primary" style={{ background: primaryHex, borderColor: primaryHex, color: primary.text }}>
+            <span
+              class="button button--primary"
+              style={{ background: primaryHex, borderColor: primaryHex, color: primary.text }}
+            >
               {t('admin.settings.previewButton')}
             </span>
             <span class="admin-preview__accent" style={{ background: accentHex, color: accent.text }}>
@@ -50,8 +61,15 @@ export function BrandPreview({ name, primaryColor, accentColor, logoUrl }: Brand
         </div>
       </div>
       <ul class="admin-preview__checks">
-        <li>{t('admin.settings.contrastPrimary', { ratio: ratio(primary.textRatio), verdict: verdict(primary) })}</li>
-        <li>{t('admin.settings.contrastAccent', { ratio: ratio(accent.textRatio), verdict: verdict(accent) })}</li>
+        <li>
+          {t('admin.settings.contrastPrimary', {
+            ratio: ratio(primary.textRatio),
+            verdict: verdict(primary),
+          })}
+        </li>
+        <li>
+          {t('admin.settings.contrastAccent', { ratio: ratio(accent.textRatio), verdict: verdict(accent) })}
+        </li>
       </ul>
       {!primary.textPasses && (
         <Alert tone="warning" title={t('admin.settings.contrastWarningTitle')}>
@@ -65,7 +83,10 @@ export function BrandPreview({ name, primaryColor, accentColor, logoUrl }: Brand
       )}
       {!primary.pagePasses && (
         <Alert tone="warning" title={t('admin.settings.contrastWarningTitle')}>
-          {t('admin.settings.contrastWarningPage', { ratio: ratio(primary.pageRatio), needed: ratio(AA_NON_TEXT) })}
+          {t('admin.settings.contrastWarningPage', {
+            ratio: ratio(primary.pageRatio),
+            needed: ratio(AA_NON_TEXT),
+          })}
         </Alert>
       )}
     </div>

@@ -38,7 +38,12 @@ export function LogoField({ value, onValue }: LogoFieldProps) {
     }
     setFileProblem(null);
     try {
-      const item = await adminApi.uploadImage(api, file, { title: titleOf(file), licence: 'all-rights-reserved' }, setProgress);
+      const item = await adminApi.uploadImage(
+        api,
+        file,
+        { title: titleOf(file), licence: 'all-rights-reserved' },
+        setProgress,
+      );
       if (item.file) onValue(item.file.sha256);
       setFile(null);
       setPickerKey((key) => key + 1);
@@ -49,7 +54,8 @@ export function LogoField({ value, onValue }: LogoFieldProps) {
     }
   });
 
-  const items: readonly LibraryItem[] = images.status === 'ready' ? images.data.items.filter((item) => item.file) : [];
+  const items: readonly LibraryItem[] =
+    images.status === 'ready' ? images.data.items.filter((item) => item.file) : [];
   const known = value === null || items.some((item) => item.file?.sha256 === value);
   const name = 'settings-logo';
   const choice = (id: string, sha256: string | null, label: string, src: string | null) => (
@@ -63,7 +69,11 @@ export function LogoField({ value, onValue }: LogoFieldProps) {
         onChange={() => onValue(sha256)}
       />
       <label for={id} class="admin-logo-choice__label">
-        {src ? <img class="admin-logo-choice__image" src={src} alt="" loading="lazy" /> : <span class="admin-logo-choice__none" aria-hidden="true" />}
+        {src ? (
+          <img class="admin-logo-choice__image" src={src} alt="" loading="lazy" />
+        ) : (
+          <span class="admin-logo-choice__none" aria-hidden="true" />
+        )}
         <span dir="auto">{label}</span>
       </label>
     </div>
@@ -83,8 +93,12 @@ export function LogoField({ value, onValue }: LogoFieldProps) {
         )}
         <div class="admin-logo-choices">
           {choice(`${name}-none`, null, t('admin.settings.noLogo'), null)}
-          {!known && value !== null && choice(`${name}-current`, value, t('admin.settings.currentLogo'), api.url(`/blobs/${value}`))}
-          {items.map((item) => choice(`${name}-${item.id}`, item.file?.sha256 ?? null, item.title, item.fileUrl))}
+          {!known &&
+            value !== null &&
+            choice(`${name}-current`, value, t('admin.settings.currentLogo'), api.url(`/blobs/${value}`))}
+          {items.map((item) =>
+            choice(`${name}-${item.id}`, item.file?.sha256 ?? null, item.title, item.fileUrl),
+          )}
         </div>
       </fieldset>
       <div class="admin-upload">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AA_TEXT, checkColour, normaliseHex, ratioText } from './brand-contrast.js';
 
-const format = (value: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat('en', options).format(value);
+const format = (value: number, options?: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat('en', options).format(value);
 
 describe('brand colour checks', () => {
   it('computes WCAG contrast with the text colour the app will use', () => {

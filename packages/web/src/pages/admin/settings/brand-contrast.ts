@@ -36,7 +36,10 @@ export function checkColour(hex: string): ColourCheck | null {
  * A ratio as WCAG writes it, rounded DOWN to one decimal: 4.49 must not read as "4.5:1" next to a
  * warning that says 4.5:1 is needed.
  */
-export function ratioText(ratio: number, formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string): string {
+export function ratioText(
+  ratio: number,
+  formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string,
+): string {
   const floored = Math.floor(ratio * 10) / 10;
   return `${formatNumber(floored, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}:1`;
 }

@@ -1,7 +1,13 @@
 import type { TenantSettings } from '@satchel/core';
 import { UpdateTenantRequest } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
-import { audienceList, settingsPatch, settingsProblems, settingsValues, withLocales } from './settings-form.js';
+import {
+  audienceList,
+  settingsPatch,
+  settingsProblems,
+  settingsValues,
+  withLocales,
+} from './settings-form.js';
 
 const settings: TenantSettings = {
   id: '01a22327-f966-7480-9ecd-0ea338aeb061',
@@ -46,13 +52,17 @@ describe('platform settings form', () => {
   });
 
   it('needs at least one language', () => {
-    expect(settingsProblems(withLocales(settingsValues(settings), [])).locales).toBe('admin.settings.localesRequired');
+    expect(settingsProblems(withLocales(settingsValues(settings), [])).locales).toBe(
+      'admin.settings.localesRequired',
+    );
   });
 
   it('needs an invite code of 4 to 100 characters when sign-up is by invitation', () => {
     const invite = { ...settingsValues(settings), signupPolicy: 'invite' as const };
     expect(settingsProblems(invite).inviteCode).toBe('admin.settings.inviteCodeRequired');
-    expect(settingsProblems({ ...invite, inviteCode: 'abc' }).inviteCode).toBe('admin.settings.inviteCodeInvalid');
+    expect(settingsProblems({ ...invite, inviteCode: 'abc' }).inviteCode).toBe(
+      'admin.settings.inviteCodeInvalid',
+    );
     expect(settingsProblems({ ...invite, inviteCode: ' TEACH-2026 ' }).inviteCode).toBeUndefined();
     expect(settingsPatch({ ...invite, inviteCode: ' TEACH-2026 ' }).inviteCode).toBe('TEACH-2026');
   });

@@ -20,7 +20,15 @@ export interface SettingsValues {
   readonly logoSha256: string | null;
 }
 
-export type SettingsField = 'name' | 'locales' | 'defaultLocale' | 'audiences' | 'inviteCode' | 'brandName' | 'primaryColor' | 'accentColor';
+export type SettingsField =
+  | 'name'
+  | 'locales'
+  | 'defaultLocale'
+  | 'audiences'
+  | 'inviteCode'
+  | 'brandName'
+  | 'primaryColor'
+  | 'accentColor';
 
 export type SettingsProblems = Partial<Record<SettingsField, MessageKey>>;
 
@@ -55,7 +63,9 @@ export function audienceList(text: string): string[] {
  * no longer offered (the server refuses a default that is not offered).
  */
 export function withLocales(values: SettingsValues, locales: readonly string[]): SettingsValues {
-  const defaultLocale = locales.includes(values.defaultLocale) ? values.defaultLocale : (locales[0] ?? values.defaultLocale);
+  const defaultLocale = locales.includes(values.defaultLocale)
+    ? values.defaultLocale
+    : (locales[0] ?? values.defaultLocale);
   return { ...values, locales, defaultLocale };
 }
 
@@ -64,18 +74,23 @@ export function settingsProblems(values: SettingsValues): SettingsProblems {
   const name = values.name.trim();
   if (name === '' || name.length > 120) problems.name = 'admin.settings.nameInvalid';
   if (values.locales.length === 0) problems.locales = 'admin.settings.localesRequired';
-  else if (!values.locales.includes(values.defaultLocale)) problems.defaultLocale = 'admin.settings.defaultNotOffered';
+  else if (!values.locales.includes(values.defaultLocale))
+    problems.defaultLocale = 'admin.settings.defaultNotOffered';
   const audiences = audienceList(values.audiences);
   if (audiences.length > 50 || audiences.some((audience) => audience.length > 100)) {
     problems.audiences = 'admin.settings.audiencesInvalid';
   }
   const code = values.inviteCode.trim();
-  if (values.signupPolicy === 'invite' && code === '') problems.inviteCode = 'admin.settings.inviteCodeRequired';
-  else if (code !== '' && (code.length < 4 || code.length > 100)) problems.inviteCode = 'admin.settings.inviteCodeInvalid';
+  if (values.signupPolicy === 'invite' && code === '')
+    problems.inviteCode = 'admin.settings.inviteCodeRequired';
+  else if (code !== '' && (code.length < 4 || code.length > 100))
+    problems.inviteCode = 'admin.settings.inviteCodeInvalid';
   const brandName = values.brandName.trim();
   if (brandName === '' || brandName.length > 120) problems.brandName = 'admin.settings.nameInvalid';
-  if (!HEX_COLOUR.test(normaliseHex(values.primaryColor))) problems.primaryColor = 'admin.settings.colourInvalid';
-  if (!HEX_COLOUR.test(normaliseHex(values.accentColor))) problems.accentColor = 'admin.settings.colourInvalid';
+  if (!HEX_COLOUR.test(normaliseHex(values.primaryColor)))
+    problems.primaryColor = 'admin.settings.colourInvalid';
+  if (!HEX_COLOUR.test(normaliseHex(values.accentColor)))
+    problems.accentColor = 'admin.settings.colourInvalid';
   return problems;
 }
 

@@ -35,7 +35,9 @@ export function ImportReportView({ report }: ImportReportViewProps) {
       {report.errors.length > 0 && (
         <>
           {report.errorCount > report.errors.length && (
-            <p>{t('admin.import.firstProblems', { shown: report.errors.length, count: report.errorCount })}</p>
+            <p>
+              {t('admin.import.firstProblems', { shown: report.errors.length, count: report.errorCount })}
+            </p>
           )}
           <Table caption={t('admin.import.problemsCaption')}>
             <thead>
@@ -51,8 +53,16 @@ export function ImportReportView({ report }: ImportReportViewProps) {
                 return (
                   <tr key={`${error.row}-${error.column ?? ''}-${index}`}>
                     <th scope="row">{i18n.formatNumber(error.row)}</th>
-                    <td>{error.column ? <code dir="ltr">{error.column}</code> : t('admin.import.wholeRow')}</td>
-                    <td>{translated ? t(translated.key, translated.params) : <span lang="en">{error.message}</span>}</td>
+                    <td>
+                      {error.column ? <code dir="ltr">{error.column}</code> : t('admin.import.wholeRow')}
+                    </td>
+                    <td>
+                      {translated ? (
+                        t(translated.key, translated.params)
+                      ) : (
+                        <span lang="en">{error.message}</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}

@@ -4,7 +4,15 @@ import type { UploadProgress } from '../../../api/client.js';
 import { useApi } from '../../../app/context.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, FormActions, LinkButton, PageHeading, ProgressBar, Spinner } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  FormActions,
+  LinkButton,
+  PageHeading,
+  ProgressBar,
+  Spinner,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
@@ -106,7 +114,11 @@ export default function ImportUsersPage(_props: PageProps) {
           }}
         />
         <FormActions>
-          <Button variant={checkedClean ? 'secondary' : 'primary'} busy={busy && mode === 'check'} onClick={() => void run(true)}>
+          <Button
+            variant={checkedClean ? 'secondary' : 'primary'}
+            busy={busy && mode === 'check'}
+            onClick={() => void run(true)}
+          >
             {t('admin.import.check')}
           </Button>
           {checkedClean && (
@@ -123,7 +135,13 @@ export default function ImportUsersPage(_props: PageProps) {
         )}
       </section>
 
-      <div ref={resultRef} tabIndex={-1} class="admin-result" aria-label={t('admin.import.resultLabel')} role="region">
+      <div
+        ref={resultRef}
+        tabIndex={-1}
+        class="admin-result"
+        aria-label={t('admin.import.resultLabel')}
+        role="region"
+      >
         {refusal && (
           <Alert tone="error" title={t('admin.import.fileRefused')}>
             <p>{t(refusal.key, refusal.params)}</p>

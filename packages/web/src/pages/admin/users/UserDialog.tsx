@@ -26,7 +26,19 @@ export interface UserDialogProps {
   readonly onSaved: (user: User, created: boolean) => void;
 }
 
-const FIELDS: readonly UserField[] = ['username', 'displayName', 'password', 'pin', 'roles', 'email', 'phone', 'sex', 'birthYear', 'region', 'disability'];
+const FIELDS: readonly UserField[] = [
+  'username',
+  'displayName',
+  'password',
+  'pin',
+  'roles',
+  'email',
+  'phone',
+  'sex',
+  'birthYear',
+  'region',
+  'disability',
+];
 const fieldId = (field: UserField) => `user-${field}`;
 
 /** The server's refusals that concern one field. */
@@ -67,7 +79,10 @@ export function UserDialog({ target, onClose, onSaved }: UserDialogProps) {
     setProblems({});
     setAttempt(0);
   }, [target]);
-  const set = <K extends UserField>(key: K) => (value: UserFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends UserField>(key: K) =>
+    (value: UserFormValues[K]) =>
+      setValues((current) => ({ ...current, [key]: value }));
 
   const save = useAsyncAction(async () => {
     const found = userProblems(values, editing ? 'edit' : 'create', new Date().getFullYear());
@@ -119,7 +134,9 @@ export function UserDialog({ target, onClose, onSaved }: UserDialogProps) {
     <Dialog
       open={target !== null}
       onClose={onClose}
-      title={editing ? t('admin.users.editTitle', { name: editing.displayName }) : t('admin.users.createTitle')}
+      title={
+        editing ? t('admin.users.editTitle', { name: editing.displayName }) : t('admin.users.createTitle')
+      }
       actions={
         <>
           <Button type="submit" form={formId} variant="primary" busy={save.busy}>
@@ -139,21 +156,59 @@ export function UserDialog({ target, onClose, onSaved }: UserDialogProps) {
           </p>
         ) : (
           <div id={fieldId('username')}>
-            <TextField label={labels.username} description={t('auth.usernameHint')} autocomplete="off" autocapitalize="none" spellcheck={false} maxLength={64} value={values.username} onValue={set('username')} error={problem('username')} />
+            <TextField
+              label={labels.username}
+              description={t('auth.usernameHint')}
+              autocomplete="off"
+              autocapitalize="none"
+              spellcheck={false}
+              maxLength={64}
+              value={values.username}
+              onValue={set('username')}
+              error={problem('username')}
+            />
           </div>
         )}
         <div id={fieldId('displayName')}>
-          <TextField label={labels.displayName} autocomplete="off" maxLength={120} value={values.displayName} onValue={set('displayName')} error={problem('displayName')} />
+          <TextField
+            label={labels.displayName}
+            autocomplete="off"
+            maxLength={120}
+            value={values.displayName}
+            onValue={set('displayName')}
+            error={problem('displayName')}
+          />
         </div>
         {!editing && (
           <fieldset class="admin-fieldset stack">
             <legend class="field__label">{t('admin.users.signIn')}</legend>
             <p class="field__description">{t('admin.users.signInHint')}</p>
             <div id={fieldId('password')}>
-              <TextField label={labels.password} description={t('auth.passwordHint')} type="text" optional autocomplete="new-password" spellcheck={false} value={values.password} onValue={set('password')} error={problem('password')} />
+              <TextField
+                label={labels.password}
+                description={t('auth.passwordHint')}
+                type="text"
+                optional
+                autocomplete="new-password"
+                spellcheck={false}
+                value={values.password}
+                onValue={set('password')}
+                error={problem('password')}
+              />
             </div>
             <div id={fieldId('pin')}>
-              <TextField label={labels.pin} description={t('auth.pinHint')} type="text" inputMode="numeric" optional autocomplete="off" maxLength={6} value={values.pin} onValue={set('pin')} error={problem('pin')} />
+              <TextField
+                label={labels.pin}
+                description={t('auth.pinHint')}
+                type="text"
+                inputMode="numeric"
+                optional
+                autocomplete="off"
+                maxLength={6}
+                value={values.pin}
+                onValue={set('pin')}
+                error={problem('pin')}
+              />
             </div>
           </fieldset>
         )}
@@ -166,10 +221,28 @@ export function UserDialog({ target, onClose, onSaved }: UserDialogProps) {
           error={problem('roles')}
         />
         <div id={fieldId('email')}>
-          <TextField label={labels.email} type="email" optional autocomplete="off" maxLength={254} value={values.email} onValue={set('email')} error={problem('email')} />
+          <TextField
+            label={labels.email}
+            type="email"
+            optional
+            autocomplete="off"
+            maxLength={254}
+            value={values.email}
+            onValue={set('email')}
+            error={problem('email')}
+          />
         </div>
         <div id={fieldId('phone')}>
-          <TextField label={labels.phone} type="tel" optional autocomplete="off" maxLength={40} value={values.phone} onValue={set('phone')} error={problem('phone')} />
+          <TextField
+            label={labels.phone}
+            type="tel"
+            optional
+            autocomplete="off"
+            maxLength={40}
+            value={values.phone}
+            onValue={set('phone')}
+            error={problem('phone')}
+          />
         </div>
         <fieldset class="admin-fieldset stack">
           <legend class="field__label">{t('admin.users.demographics')}</legend>
@@ -179,7 +252,9 @@ export function UserDialog({ target, onClose, onSaved }: UserDialogProps) {
               label={labels.sex}
               optional
               value={values.sex}
-              onValue={(value) => set('sex')(value === 'female' || value === 'male' || value === 'other' ? value : '')}
+              onValue={(value) =>
+                set('sex')(value === 'female' || value === 'male' || value === 'other' ? value : '')
+              }
               options={[
                 { value: '', label: t('admin.users.notRecorded') },
                 { value: 'female', label: t('admin.users.sex.female') },
@@ -189,10 +264,28 @@ export function UserDialog({ target, onClose, onSaved }: UserDialogProps) {
             />
           </div>
           <div id={fieldId('birthYear')}>
-            <TextField label={labels.birthYear} description={t('admin.users.birthYearHint')} optional inputMode="numeric" maxLength={4} autocomplete="off" value={values.birthYear} onValue={set('birthYear')} error={problem('birthYear')} />
+            <TextField
+              label={labels.birthYear}
+              description={t('admin.users.birthYearHint')}
+              optional
+              inputMode="numeric"
+              maxLength={4}
+              autocomplete="off"
+              value={values.birthYear}
+              onValue={set('birthYear')}
+              error={problem('birthYear')}
+            />
           </div>
           <div id={fieldId('region')}>
-            <TextField label={labels.region} optional maxLength={120} autocomplete="off" value={values.region} onValue={set('region')} error={problem('region')} />
+            <TextField
+              label={labels.region}
+              optional
+              maxLength={120}
+              autocomplete="off"
+              value={values.region}
+              onValue={set('region')}
+              error={problem('region')}
+            />
           </div>
           <div id={fieldId('disability')}>
             <Select

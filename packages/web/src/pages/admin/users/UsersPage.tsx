@@ -5,7 +5,20 @@ import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, EmptyState, Form, LinkButton, PageHeading, Select, showToast, Spinner, Table, TextField, useAsyncAction } from '../../../ui/index.js';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Form,
+  LinkButton,
+  PageHeading,
+  Select,
+  showToast,
+  Spinner,
+  Table,
+  TextField,
+  useAsyncAction,
+} from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
@@ -38,7 +51,17 @@ export default function UsersPage({ query }: PageProps) {
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const list = useResource(
     (signal) =>
-      adminApi.users(api, { ...(q ? { q } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, signal),
+      adminApi.users(
+        api,
+        {
+          ...(q ? { q } : {}),
+          ...(role ? { role } : {}),
+          ...(status ? { status } : {}),
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        },
+        signal,
+      ),
     [api, q, role, status, page],
   );
   const [search, setSearch] = useState(q);
@@ -69,7 +92,12 @@ export default function UsersPage({ query }: PageProps) {
     } finally {
       setToggling(null);
     }
-    showToast(t(next === 'disabled' ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name: user.displayName }), 'success');
+    showToast(
+      t(next === 'disabled' ? 'admin.users.disabledDone' : 'admin.users.enabledDone', {
+        name: user.displayName,
+      }),
+      'success',
+    );
     list.reload();
   });
   const remove = useAsyncAction(async () => {
@@ -99,13 +127,24 @@ export default function UsersPage({ query }: PageProps) {
         aria-label={t('admin.users.searchLabel')}
         onSubmit={() => go({ q: search, role: roleFilter, status: statusFilter, page: 1 })}
       >
-        <TextField label={t('admin.users.search')} description={t('admin.users.searchHint')} type="search" optional maxLength={100} value={search} onValue={setSearch} />
+        <TextField
+          label={t('admin.users.search')}
+          description={t('admin.users.searchHint')}
+          type="search"
+          optional
+          maxLength={100}
+          value={search}
+          onValue={setSearch}
+        />
         <Select
           label={t('admin.users.roleFilter')}
           optional
           value={roleFilter}
           onValue={setRoleFilter}
-          options={[{ value: '', label: t('admin.users.anyRole') }, ...ROLES_IN_ORDER.map((value) => ({ value, label: t(`roles.${value}`) }))]}
+          options={[
+            { value: '', label: t('admin.users.anyRole') },
+            ...ROLES_IN_ORDER.map((value) => ({ value, label: t(`roles.${value}`) })),
+          ]}
         />
         <Select
           label={t('admin.users.statusFilter')}
@@ -155,7 +194,9 @@ export default function UsersPage({ query }: PageProps) {
                 <td dir="auto">{user.displayName}</td>
                 <td>{user.roles.map((value) => t(`roles.${value}`)).join(', ')}</td>
                 <td>
-                  <span class={`admin-status admin-status--${user.status}`}>{t(`admin.users.status.${user.status}`)}</span>
+                  <span class={`admin-status admin-status--${user.status}`}>
+                    {t(`admin.users.status.${user.status}`)}
+                  </span>
                 </td>
                 <td>{signInText(t, user)}</td>
                 <td>{i18n.formatDate(user.createdAt)}</td>
@@ -171,7 +212,11 @@ export default function UsersPage({ query }: PageProps) {
                     </Button>
                     {user.id !== me.id && (
                       <>
-                        <Button variant="quiet" busy={toggling === user.id} onClick={() => !toggleStatus.busy && void toggleStatus.run(user)}>
+                        <Button
+                          variant="quiet"
+                          busy={toggling === user.id}
+                          onClick={() => !toggleStatus.busy && void toggleStatus.run(user)}
+                        >
                           {user.status === 'active' ? t('admin.users.disable') : t('admin.users.enable')}
                           <span class="sr-only"> {user.username}</span>
                         </Button>
@@ -188,14 +233,21 @@ export default function UsersPage({ query }: PageProps) {
           </tbody>
         </Table>
       )}
-      <Pager page={page} pages={pages} onPage={(next) => go({ q, role: role ?? '', status: status ?? '', page: next })} />
+      <Pager
+        page={page}
+        pages={pages}
+        onPage={(next) => go({ q, role: role ?? '', status: status ?? '', page: next })}
+      />
 
       <UserDialog
         target={editing}
         onClose={() => setEditing(null)}
         onSaved={(user, created) => {
           setEditing(null);
-          showToast(t(created ? 'admin.users.createdDone' : 'admin.users.savedDone', { name: user.displayName }), 'success');
+          showToast(
+            t(created ? 'admin.users.createdDone' : 'admin.users.savedDone', { name: user.displayName }),
+            'success',
+          );
           list.reload();
         }}
       />

@@ -18,12 +18,19 @@ const report: ImportReport = {
 
 describe('roster import problems', () => {
   it('translates known row problems and leaves unknown ones to the server', () => {
-    expect(rowProblem({ row: 3, column: 'pin', code: 'invalid_pin', message: '' })).toEqual({ key: 'admin.import.row.invalid_pin' });
+    expect(rowProblem({ row: 3, column: 'pin', code: 'invalid_pin', message: '' })).toEqual({
+      key: 'admin.import.row.invalid_pin',
+    });
     expect(rowProblem({ row: 3, column: null, code: 'something_new', message: 'New rule' })).toBeNull();
   });
 
   it('keeps the other row of a duplicate', () => {
-    const problem = rowProblem({ row: 9, column: 'username', code: 'duplicate_username', message: 'The username "a" is also on row 4' });
+    const problem = rowProblem({
+      row: 9,
+      column: 'username',
+      code: 'duplicate_username',
+      message: 'The username "a" is also on row 4',
+    });
     expect(problem).toEqual({ key: 'admin.import.row.duplicate_usernameOther', params: { other: 4 } });
     expect(rowProblem({ row: 9, column: 'username', code: 'duplicate_user', message: 'same user' })).toEqual({
       key: 'admin.import.row.duplicate_user',
@@ -31,7 +38,13 @@ describe('roster import problems', () => {
   });
 
   it('has an English message for every key it can return', () => {
-    for (const code of ['invalid_pin', 'duplicate_username', 'duplicate_sourced_id', 'duplicate_user', 'operator_protected']) {
+    for (const code of [
+      'invalid_pin',
+      'duplicate_username',
+      'duplicate_sourced_id',
+      'duplicate_user',
+      'operator_protected',
+    ]) {
       for (const message of ['row 2', 'no number']) {
         const problem = rowProblem({ row: 1, column: null, code, message });
         expect(problem && problem.key in en, `${code}/${message}`).toBe(true);
@@ -45,7 +58,9 @@ describe('roster import problems', () => {
   });
 
   it('explains refusals of the whole file, with their details', () => {
-    expect(importFailure(new ApiError(400, 'csv_missing_columns', 'x', { missing: ['username', 'role'] }))).toEqual({
+    expect(
+      importFailure(new ApiError(400, 'csv_missing_columns', 'x', { missing: ['username', 'role'] })),
+    ).toEqual({
       kind: 'file',
       message: { key: 'admin.import.file.csv_missing_columns', params: { columns: 'username, role' } },
     });

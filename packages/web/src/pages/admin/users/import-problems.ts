@@ -46,9 +46,7 @@ export function rowProblem(error: ImportRowError): Translated | null {
   if (!key) return null;
   if (NAMES_OTHER_ROW.has(error.code)) {
     const other = /\brow (\d+)\b/.exec(error.message)?.[1];
-    return other
-      ? { key: `${key}Other` as MessageKey, params: { other: Number(other) } }
-      : { key };
+    return other ? { key: `${key}Other` as MessageKey, params: { other: Number(other) } } : { key };
   }
   return { key };
 }
@@ -60,7 +58,11 @@ export type ImportOutcome =
 function isReport(value: unknown): value is ImportReport {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return Array.isArray(record['errors']) && typeof record['rows'] === 'number' && typeof record['errorCount'] === 'number';
+  return (
+    Array.isArray(record['errors']) &&
+    typeof record['rows'] === 'number' &&
+    typeof record['errorCount'] === 'number'
+  );
 }
 
 const FILE_MESSAGES: Readonly<Record<string, MessageKey>> = {
@@ -80,16 +82,25 @@ const FILE_MESSAGES: Readonly<Record<string, MessageKey>> = {
  */
 export function importFailure(error: unknown): ImportOutcome | null {
   if (!(error instanceof ApiError)) return null;
-  if (error.code === 'import_rows_invalid' && isReport(error.details)) return { kind: 'report', report: error.details };
+  if (error.code === 'import_rows_invalid' && isReport(error.details))
+    return { kind: 'report', report: error.details };
   const details = error.details;
   switch (error.code) {
     case 'csv_missing_columns': {
-      const missing = Array.isArray(details['missing']) ? details['missing'].filter((item) => typeof item === 'string') : [];
-      return { kind: 'file', message: { key: 'admin.import.file.csv_missing_columns', params: { columns: missing.join(', ') } } };
+      const missing = Array.isArray(details['missing'])
+        ? details['missing'].filter((item) => typeof item === 'string')
+        : [];
+      return {
+        kind: 'file',
+        message: { key: 'admin.import.file.csv_missing_columns', params: { columns: missing.join(', ') } },
+      };
     }
     case 'csv_duplicate_columns': {
       const column = typeof details['column'] === 'string' ? details['column'] : '';
-      return { kind: 'file', message: { key: 'admin.import.file.csv_duplicate_columns', params: { column } } };
+      return {
+        kind: 'file',
+        message: { key: 'admin.import.file.csv_duplicate_columns', params: { column } },
+      };
     }
     case 'csv_too_many_rows': {
       const max = typeof details['max'] === 'number' ? details['max'] : 50_000;
@@ -104,5 +115,8 @@ export function importFailure(error: unknown): ImportOutcome | null {
 
 /** Does this file look like a CSV? Browsers label CSV files inconsistently, so the name decides too. */
 export function looksLikeCsv(file: { readonly name: string; readonly type: string }): boolean {
-  return /\.(csv|txt)$/i.test(file.name) || /^(text\/csv|application\/csv|application\/vnd\.ms-excel|text\/plain)$/i.test(file.type);
+  return (
+    /\.(csv|txt)$/i.test(file.name) ||
+    /^(text\/csv|application\/csv|application\/vnd\.ms-excel|text\/plain)$/i.test(file.type)
+  );
 }

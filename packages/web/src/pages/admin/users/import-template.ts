@@ -87,5 +87,8 @@ export const TEMPLATE_EXAMPLES: readonly TemplateRow[] = [
 
 /** The template file: the header row and the example rows. */
 export function importTemplateCsv(): string {
-  return toCsv([IMPORT_COLUMNS, ...TEMPLATE_EXAMPLES.map((row) => IMPORT_COLUMNS.map((column) => row[column]))]);
+  return toCsv([
+    IMPORT_COLUMNS,
+    ...TEMPLATE_EXAMPLES.map((row) => IMPORT_COLUMNS.map((column) => row[column])),
+  ]);
 }

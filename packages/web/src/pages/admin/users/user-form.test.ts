@@ -1,6 +1,13 @@
 import { CreateUserRequest, UpdateUserRequest, type User } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
-import { createUserBody, EMPTY_USER, updateUserBody, userFormValues, userProblems, westernDigits } from './user-form.js';
+import {
+  createUserBody,
+  EMPTY_USER,
+  updateUserBody,
+  userFormValues,
+  userProblems,
+  westernDigits,
+} from './user-form.js';
 
 const user: User = {
   id: '01a22327-fc5e-76ab-8a61-152b4edaf75b',
@@ -37,7 +44,15 @@ describe('user form', () => {
 
   it('checks passwords, PINs, emails and birth years as the server would', () => {
     const problems = userProblems(
-      { ...EMPTY_USER, username: 'has space', displayName: 'A', password: 'short', pin: '12', email: 'no-at', birthYear: '2030' },
+      {
+        ...EMPTY_USER,
+        username: 'has space',
+        displayName: 'A',
+        password: 'short',
+        pin: '12',
+        email: 'no-at',
+        birthYear: '2030',
+      },
       'create',
       2026,
     );
@@ -60,7 +75,13 @@ describe('user form', () => {
   });
 
   it('sends empty optional fields as null and lower-cases the username', () => {
-    const body = createUserBody({ ...EMPTY_USER, username: ' Sofia.R ', displayName: ' Sofía ', password: 'learner123', disability: 'yes' });
+    const body = createUserBody({
+      ...EMPTY_USER,
+      username: ' Sofia.R ',
+      displayName: ' Sofía ',
+      password: 'learner123',
+      disability: 'yes',
+    });
     expect(body).toEqual({
       username: 'sofia.r',
       displayName: 'Sofía',
@@ -82,7 +103,10 @@ describe('user form', () => {
 
   it('sends only what changed when editing, with the version it started from', () => {
     expect(updateUserBody(userFormValues(user), user)).toEqual({ version: 4 });
-    const patch = updateUserBody({ ...userFormValues(user), roles: ['learner', 'educator'], region: '', disability: 'no' }, user);
+    const patch = updateUserBody(
+      { ...userFormValues(user), roles: ['learner', 'educator'], region: '', disability: 'no' },
+      user,
+    );
     expect(patch).toEqual({ version: 4, roles: ['learner', 'educator'], region: null, disability: false });
     expect(UpdateUserRequest.safeParse(patch).success).toBe(true);
   });

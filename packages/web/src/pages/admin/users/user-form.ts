@@ -77,11 +77,16 @@ export function pinValueProblem(value: string): MessageKey | null {
   return /^\d{4,6}$/.test(westernDigits(value)) ? null : 'admin.users.pinInvalid';
 }
 
-export function userProblems(values: UserFormValues, mode: 'create' | 'edit', currentYear: number): UserProblems {
+export function userProblems(
+  values: UserFormValues,
+  mode: 'create' | 'edit',
+  currentYear: number,
+): UserProblems {
   const problems: UserProblems = {};
   if (mode === 'create') {
     const username = usernameProblem(values.username);
-    if (username) problems.username = username === 'common.fieldRequired' ? username : 'admin.users.usernameInvalid';
+    if (username)
+      problems.username = username === 'common.fieldRequired' ? username : 'admin.users.usernameInvalid';
     if (values.password === '' && values.pin.trim() === '') problems.password = 'admin.users.secretRequired';
   }
   const name = displayNameProblem(values.displayName);
@@ -101,7 +106,8 @@ export function userProblems(values: UserFormValues, mode: 'create' | 'edit', cu
   const year = westernDigits(values.birthYear);
   if (values.birthYear.trim() !== '') {
     const number = Number(year);
-    if (!/^\d{4}$/.test(year) || number < 1900 || number > currentYear) problems.birthYear = 'admin.users.birthYearInvalid';
+    if (!/^\d{4}$/.test(year) || number < 1900 || number > currentYear)
+      problems.birthYear = 'admin.users.birthYearInvalid';
   }
   if (values.region.trim().length > 120) problems.region = 'admin.users.regionInvalid';
   return problems;
