@@ -38,6 +38,20 @@ describe.each(await engines())('the HTTP application on %s', (engine) => {
     expect(Object.keys(doc.paths)).toContain('/api/t/{tenant}/public');
   });
 
+  it('refuses to save settings over a change someone else made since (edit_conflict)', async () => {
+    const tenant = await server.services.tenants.create({ slug: 'settings-x', name: 'Settings X' });
+    const first = await server.services.tenants.update(
+      tenant.id,
+      { name: 'First', version: tenant.version },
+      false,
+    );
+    expect(first.version).toBe(tenant.version + 1);
+    await expect(
+      server.services.tenants.update(tenant.id, { name: 'Stale', version: tenant.version }, false),
+    ).rejects.toMatchObject({ status: 409, code: 'edit_conflict' });
+    expect((await server.services.tenants.settings(tenant.id)).name).toBe('First');
+  });
+
   it('serves a tenant’s public information once it exists', async () => {
     await server.services.tenants.create({
       slug: 'demo-x',
@@ -49,26 +63,5 @@ describe.each(await engines())('the HTTP application on %s', (engine) => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tenant: { name: string; defaultLocale: string; locales: string[] } };
     expect(body.tenant).toMatchObject({ name: 'Demo X', defaultLocale: 'fr', locales: ['fr', 'ar'] });
-  });
-});
-
-describe('platform settings', () => {
-  it('refuses to save over a change someone else made since (edit_conflict)', async () => {
-    const server = await startTestServer({ engine: 'sqlite' });
-    try {
-      const tenant = await server.services.tenants.create({ slug: 'settings-x', name: 'Settings X' });
-      const first = await server.services.tenants.update(
-        tenant.id,
-        { name: 'First', version: tenant.version },
-        false,
-      );
-      expect(first.version).toBe(tenant.version + 1);
-      await expect(
-        server.services.tenants.update(tenant.id, { name: 'Stale', version: tenant.version }, false),
-      ).rejects.toMatchObject({ status: 409, code: 'edit_conflict' });
-      expect((await server.services.tenants.settings(tenant.id)).name).toBe('First');
-    } finally {
-      await server.close();
-    }
   });
 });
