@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.js';
 
 const here = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -11,7 +12,14 @@ export default defineConfig({
   root: here('.'),
   base: '/',
   publicDir: here('public'),
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // dist/sw.js, built after the app so it can list the app's files (src/sw/).
+    serviceWorkerPlugin({
+      entry: here('src/sw/sw.ts'),
+      alias: { '@satchel/core': here('../core/src/index.ts') },
+    }),
+  ],
   resolve: { alias: { '@satchel/core': here('../core/src/index.ts') } },
   server: { proxy: { '/api': devApi, '/xapi': devApi, '/healthz': devApi } },
   build: {

@@ -3,6 +3,7 @@ import { startTenantApp } from './app/start.js';
 import { browserStore } from './app/storage.js';
 import { mountAnnouncer } from './router/focus.js';
 import { splitTenantPath } from './router/paths.js';
+import { registerServiceWorker } from './sw/register.js';
 
 /** Last resort when not even a message catalogue could load: plain English, like the <noscript> text. */
 function showFatal(container: HTMLElement, error: unknown): void {
@@ -34,3 +35,4 @@ if (container) {
     : import('./app/root/start-root.js').then((module) => module.startRoot(container, browserStore));
   started.catch((error: unknown) => showFatal(container, error));
 }
+registerServiceWorker();

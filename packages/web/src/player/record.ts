@@ -99,9 +99,34 @@ export function httpRecorder(slug: string, options: HttpRecorderOptions = {}): H
   };
 }
 
+/**
+ * The recorder the app uses: every statement goes to the device's outbox (IndexedDB, sent in order when
+ * the server can be reached, see offline/queue), which is loaded on first use so lessons that record
+ * nothing never pay for it. Where IndexedDB is refused (some private modes), statements are posted
+ * directly as before, with their in-memory retry.
+ */
+export function outboxRecorder(
+  slug: string,
+  fallback: StatementRecorder = httpRecorder(slug),
+): StatementRecorder {
+  // Loaded as soon as a lesson asks for its recorder (online), so it is there when the network is not.
+  const queue = import('../offline/queue/statement-queue.js');
+  queue.catch(() => undefined);
+  return {
+    async recordStatement(statement) {
+      try {
+        const { enqueueStatement } = await queue;
+        await enqueueStatement(slug, statement);
+      } catch {
+        await fallback.recordStatement(statement);
+      }
+    },
+  };
+}
+
 type RecorderFactory = (slug: string) => StatementRecorder;
 
-let makeRecorder: RecorderFactory = (slug) => httpRecorder(slug);
+let makeRecorder: RecorderFactory = (slug) => outboxRecorder(slug);
 const recorders = new Map<string, StatementRecorder>();
 
 /** The recorder for one tenant (one per tenant, so a retry queue is shared by every lesson). */

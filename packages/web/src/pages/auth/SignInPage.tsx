@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../api/errors.js';
 import type { MeResponse } from '../../api/types.js';
 import { useApi, useSession, useTenant } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
@@ -19,6 +20,8 @@ import {
   useAsyncAction,
 } from '../../ui/index.js';
 import { signInErrorMessage } from './auth-errors.js';
+import { DeviceProfiles, profilesOf, rememberOnDevice, signInWithoutNetwork } from './offline-signin.js';
+import type { DeviceProfile } from '../../offline/profiles/profiles.js';
 import {
   asciiDigits,
   collectProblems,
@@ -45,6 +48,24 @@ export default function SignInPage({ query }: PageProps) {
   const [problems, setProblems] = useState<Problems<Field>>({});
   const [invalidAttempt, setInvalidAttempt] = useState(0);
   const next = safeNext(query.get('next'));
+  const [profiles, setProfiles] = useState<readonly DeviceProfile[]>([]);
+  const secretInput = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void profilesOf(tenant.slug).then((found) => live && setProfiles(found));
+    return () => {
+      live = false;
+    };
+  }, [tenant.slug]);
+
+  const pickProfile = (profile: DeviceProfile) => {
+    setUsername(profile.username);
+    setSecret('');
+    setProblems({});
+    submit.clearError();
+    window.requestAnimationFrame(() => secretInput.current?.querySelector('input')?.focus());
+  };
 
   const submit = useAsyncAction(async () => {
     const found = collectProblems<Field>({
@@ -60,7 +81,19 @@ export default function SignInPage({ query }: PageProps) {
       method === 'pin'
         ? { username: normaliseUsername(username), pin: secret }
         : { username: normaliseUsername(username), password: secret };
-    const { user } = await api.post<MeResponse>('/auth/signin', credentials);
+    let user: MeResponse['user'];
+    try {
+      ({ user } = await api.post<MeResponse>('/auth/signin', credentials));
+    } catch (error) {
+      // No network: a learner who signed in here before can carry on with what this device knows.
+      if (!(error instanceof ApiError) || !error.isNetworkFailure) throw error;
+      user = await signInWithoutNetwork(tenant.slug, credentials.username, method, secret);
+      session.signedIn(user);
+      navigate(next, { replace: true });
+      return;
+    }
+    // Keep a verifier and a device token for this learner, so they can sign in and sync offline later.
+    await rememberOnDevice(api, tenant.slug, user, method, secret);
     session.signedIn(user);
     navigate(next, { replace: true });
   });
@@ -112,7 +145,7 @@ export default function SignInPage({ query }: PageProps) {
         onValue={setUsername}
         error={problem('username')}
       />
-      {secretField}
+      <div ref={secretInput}>{secretField}</div>
       <Checkbox
         label={t(method === 'pin' ? 'auth.showPin' : 'auth.showPassword')}
         checked={reveal}
@@ -130,6 +163,7 @@ export default function SignInPage({ query }: PageProps) {
     <div class="page page--narrow">
       <PageHeading>{t('auth.signInTitle')}</PageHeading>
       <p>{t('auth.signInIntro', { name: tenant.name })}</p>
+      <DeviceProfiles profiles={profiles} onPick={pickProfile} />
       {tenant.allowPin ? (
         <Tabs
           label={t('auth.method')}

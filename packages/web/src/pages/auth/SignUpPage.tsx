@@ -20,6 +20,7 @@ import {
   useAsyncAction,
 } from '../../ui/index.js';
 import { serverFieldProblems } from './auth-errors.js';
+import { rememberOnDevice } from './offline-signin.js';
 import {
   collectProblems,
   displayNameProblem,
@@ -100,6 +101,8 @@ function SignUpForm({
         locale: i18n.locale,
         ...(needsInvite ? { inviteCode: values.inviteCode.trim() } : {}),
       });
+      // A new account can sign in offline on this device from now on (decision 0005).
+      await rememberOnDevice(api, tenant.slug, user, 'password', values.password);
       session.signedIn(user);
       showToast(t('auth.welcomeNew', { name: user.displayName }), 'success');
       navigate(next, { replace: true });

@@ -7,6 +7,8 @@ import type { MessageKey } from '../../i18n/messages/en.js';
  * (the learner should wait, not retype), and the wording follows the method the learner used.
  */
 export function signInErrorMessage(i18n: I18n, error: unknown, method: 'password' | 'pin'): string {
+  if (error instanceof ApiError && error.code === 'offline_no_profile')
+    return i18n.t('auth.offlineNoProfile');
   if (error instanceof ApiError && (error.code === 'invalid_credentials' || error.status === 401)) {
     return i18n.t(method === 'pin' ? 'auth.wrongPin' : 'auth.wrongPassword');
   }

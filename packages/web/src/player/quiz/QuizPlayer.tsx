@@ -1,15 +1,18 @@
 import type { AttemptListResponse, AttemptResult, SubmitAttemptRequest } from '@satchel/core';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useApi } from '../../app/context.js';
+import { useApi, useTenant, useUser } from '../../app/context.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { learnerErrorMessage } from '../../pages/learner/learner-errors.js';
+import { ApiError } from '../../api/errors.js';
 import { Alert, Button, Dialog, useAsyncAction } from '../../ui/index.js';
 import { presentQuiz, uuidv7 } from '../core-runtime.js';
 import type { ViewerProps } from '../viewer-types.js';
 import { QuestionCard, questionAnchor } from './QuestionCard.js';
 import { QuizIntro } from './QuizIntro.js';
 import { QuizResultView } from './QuizResultView.js';
+import { enqueueQuizAttempt, onAttemptGraded } from '../../offline/queue/quiz-queue.js';
+import { provisionalResult, worthGradingOffline } from './offline-grading.js';
 import { forgetAttempt, loadAttempt, saveAttempt, type SavedAttempt } from './quiz-session.js';
 import { collectResponses, emptyDraft, type Draft } from './responses.js';
 import './quiz.css';
@@ -29,6 +32,8 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
+  const tenant = useTenant();
+  const user = useUser();
   const endpoint = `/courses/${encodeURIComponent(course.courseId)}/lessons/${encodeURIComponent(lesson.id)}/attempts`;
   const history = useResource(
     (signal) => api.get<AttemptListResponse>(endpoint, { signal }),
@@ -38,6 +43,8 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
     () => loadAttempt(course.versionId, lesson.id) ?? freshAttempt(),
   );
   const [result, setResult] = useState<AttemptResult | null>(null);
+  /** 'provisional': graded on this device, queued; 'final': the server's grade of such an attempt. */
+  const [grading, setGrading] = useState<'server' | 'provisional' | 'final'>('server');
   const [problems, setProblems] = useState<Readonly<Record<string, 'unanswered' | 'invalid'>>>({});
   const [confirming, setConfirming] = useState<readonly string[] | null>(null);
   const quiz = useMemo(() => presentQuiz(lesson, attempt.attemptId), [lesson, attempt.attemptId]);
@@ -46,6 +53,18 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
   useEffect(() => {
     if (!result) saveAttempt(course.versionId, lesson.id, attempt);
   }, [attempt, result]);
+
+  // A provisional result gives way to the server's once the queued attempt has been sent.
+  const provisionalId = grading === 'provisional' ? result?.attemptId : undefined;
+  useEffect(() => {
+    if (!provisionalId) return;
+    // Imported with the player (not on demand): offline, a chunk not yet loaded could not be fetched.
+    return onAttemptGraded(provisionalId, (final) => {
+      setResult(final);
+      setGrading('final');
+      onQuizResult?.(final);
+    });
+  }, [provisionalId]);
 
   const focusQuestion = (questionId: string | undefined) => {
     if (questionId === undefined) return;
@@ -61,11 +80,27 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
       startedAt: attempt.startedAt,
       submittedAt: new Date().toISOString(),
     };
-    const graded = await api.post<AttemptResult>(endpoint, body);
+    let graded: AttemptResult;
+    let provisional = false;
+    try {
+      if (navigator.onLine === false) throw new ApiError(0, 'network_error', 'offline');
+      graded = await api.post<AttemptResult>(endpoint, body);
+    } catch (error) {
+      if (!worthGradingOffline(error)) throw error;
+      // No server to grade it: queue the attempt (it is graded again on sync) and grade it here meanwhile.
+      await enqueueQuizAttempt(
+        { slug: tenant.slug, userId: user.id },
+        { courseId: course.courseId, lessonId: lesson.id, request: body },
+      );
+      graded = provisionalResult(lesson, body, history.status === 'ready' ? history.data : null);
+      provisional = true;
+    }
     forgetAttempt(course.versionId, lesson.id);
     setConfirming(null);
     setResult(graded);
-    onQuizResult?.(graded);
+    setGrading(provisional ? 'provisional' : 'server');
+    // Progress counts the server's grade only; a provisional pass is shown but not taken as done.
+    if (!provisional) onQuizResult?.(graded);
   });
 
   const submit = (confirmed: boolean) => {
@@ -90,6 +125,7 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
     const next = freshAttempt();
     setAttempt(next);
     setResult(null);
+    setGrading('server');
     setProblems({});
     send.clearError();
     window.requestAnimationFrame(() => document.getElementById(questionAnchor(next.attemptId, 0))?.focus());
@@ -108,6 +144,7 @@ export default function QuizPlayer({ lesson, course, onQuizResult }: ViewerProps
         quiz={quiz}
         language={course.language}
         onRetry={canRetry ? retry : null}
+        grading={grading}
       />
     );
   }

@@ -8,10 +8,12 @@ export interface QuizResultViewProps {
   readonly quiz: PresentedQuiz;
   readonly language: string;
   readonly onRetry: (() => void) | null;
+  /** Who graded it: the server, this device while offline (provisional), or the server after a sync. */
+  readonly grading?: 'server' | 'provisional' | 'final';
 }
 
 /** The server's verdict on an attempt: score, passed or not, each question's outcome and feedback. */
-export function QuizResultView({ result, quiz, language, onRetry }: QuizResultViewProps) {
+export function QuizResultView({ result, quiz, language, onRetry, grading = 'server' }: QuizResultViewProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -26,8 +28,16 @@ export function QuizResultView({ result, quiz, language, onRetry }: QuizResultVi
   return (
     <section class="quiz-result" aria-labelledby={`result-${result.attemptId}`}>
       <h2 id={`result-${result.attemptId}`} ref={heading} tabIndex={-1}>
-        {t('quiz.resultTitle')}
+        {grading === 'provisional' ? t('quiz.provisionalTitle') : t('quiz.resultTitle')}
       </h2>
+      {grading === 'provisional' && (
+        <Alert tone="info" class="quiz-result__provisional">
+          <p>{t('quiz.provisionalNote')}</p>
+        </Alert>
+      )}
+      <p role="status" class={grading === 'final' ? undefined : 'sr-only'}>
+        {grading === 'final' ? t('quiz.finalNote') : ''}
+      </p>
       {practice ? (
         <Alert tone="info" title={t('quiz.practiceResult', { score: percent })}>
           <p>{t('quiz.practiceNote')}</p>
