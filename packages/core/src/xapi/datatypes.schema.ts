@@ -32,7 +32,9 @@ export const XapiLanguageTag = z.string().refine(isLanguageTag, 'must be an RFC 
 export const XapiMediaType = z
   .string()
   .refine(isMediaType, 'must be an Internet Media Type, e.g. text/plain');
-export const XapiVersion = z.string().refine(isXapiVersion, 'must be "1.0" or "1.0.x" (xAPI 1.0.x)');
+export const XapiVersion = z
+  .string()
+  .refine(isXapiVersion, 'must be "1.0", "1.0.x" or "2.0.x" (xAPI 1.0.x or 2.0)');
 
 // Language maps and extensions are checked in one pass over their keys and kept
 // by reference rather than rebuilt key by key as z.record would: they are the

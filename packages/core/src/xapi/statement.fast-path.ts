@@ -17,6 +17,8 @@ import {
   XapiAttachment,
   XapiContext,
   XapiContextActivities,
+  XapiContextAgent,
+  XapiContextGroup,
   XapiResult,
   XapiScore,
   XapiVerb,
@@ -289,6 +291,29 @@ function contextActivities(value: unknown): boolean {
   return present > 0;
 }
 
+const CONTEXT_AGENT_KEYS = keysOf(XapiContextAgent);
+const CONTEXT_GROUP_KEYS = keysOf(XapiContextGroup);
+
+function optRelevantTypes(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (const type of value) if (!formatted(type, isIri)) return false;
+  return true;
+}
+
+/** xAPI 2.0 contextAgents / contextGroups: arrays of wrapped Agents / Groups. */
+function optContextMembers(value: unknown, kind: 'contextAgent' | 'contextGroup'): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  const keys = kind === 'contextAgent' ? CONTEXT_AGENT_KEYS : CONTEXT_GROUP_KEYS;
+  for (const item of value) {
+    if (!isObj(item) || !onlyKeys(item, keys) || item.objectType !== kind) return false;
+    const member = kind === 'contextAgent' ? agent(item.agent, false) : group(item.group);
+    if (!member || !optRelevantTypes(item.relevantTypes)) return false;
+  }
+  return true;
+}
+
 /** Data 2.4.6.s4: revision and platform only with an Activity as the object. */
 function optContext(value: unknown, objectType: unknown): boolean {
   if (value === undefined) return true;
@@ -305,7 +330,9 @@ function optContext(value: unknown, objectType: unknown): boolean {
     optString(value.platform) &&
     optFormatted(value.language, isLanguageTag) &&
     (value.statement === undefined || statementRef(value.statement)) &&
-    optExtensions(value.extensions)
+    optExtensions(value.extensions) &&
+    optContextMembers(value.contextAgents, 'contextAgent') &&
+    optContextMembers(value.contextGroups, 'contextGroup')
   );
 }
 

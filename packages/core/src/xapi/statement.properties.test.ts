@@ -282,7 +282,7 @@ describe('2.4.10 Version', () => {
 
   it('any other version is rejected', () => {
     expect(rejection({ ...minimal, version: '1.1.0' })).toEqual([
-      'version: must be "1.0" or "1.0.x" (xAPI 1.0.x)',
+      'version: must be "1.0", "1.0.x" or "2.0.x" (xAPI 1.0.x or 2.0)',
     ]);
   });
 });

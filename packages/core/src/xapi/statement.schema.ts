@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { XapiActivity } from './activity.schema.js';
-import { XapiActor, XapiAgentAsObject, XapiAuthority, XapiGroup, XapiTeam } from './actor.schema.js';
+import {
+  XapiActor,
+  XapiAgent,
+  XapiAgentAsObject,
+  XapiAuthority,
+  XapiGroup,
+  XapiTeam,
+} from './actor.schema.js';
 import {
   XapiDuration,
   XapiExtensions,
@@ -74,6 +81,22 @@ export const XapiAttachment = z.strictObject({
 });
 export type XapiAttachment = z.infer<typeof XapiAttachment>;
 
+/** xAPI 2.0 (9274.1.1 §4.2.2.5): an Agent in the context, with the roles it played as IRIs. */
+export const XapiContextAgent = z.strictObject({
+  objectType: z.literal('contextAgent'),
+  agent: XapiAgent,
+  relevantTypes: z.array(XapiIri).min(1).optional(),
+});
+export type XapiContextAgent = z.infer<typeof XapiContextAgent>;
+
+/** xAPI 2.0: a Group in the context, with the roles it played as IRIs. */
+export const XapiContextGroup = z.strictObject({
+  objectType: z.literal('contextGroup'),
+  group: XapiGroup,
+  relevantTypes: z.array(XapiIri).min(1).optional(),
+});
+export type XapiContextGroup = z.infer<typeof XapiContextGroup>;
+
 /** The kinds of context Activity (Data 2.4.6.2). */
 export const CONTEXT_ACTIVITY_TYPES = ['parent', 'grouping', 'category', 'other'] as const;
 
@@ -145,6 +168,8 @@ function statementTree<ActivityList extends z.ZodType<XapiActivity[] | XapiActiv
     language: XapiLanguageTag.optional(),
     statement: StatementRef.optional(),
     extensions: XapiExtensions.optional(),
+    contextAgents: z.array(XapiContextAgent).optional(),
+    contextGroups: z.array(XapiContextGroup).optional(),
   });
 
   // Validated as a Statement, without id, stored, version or authority, and never nested (Data 2.4.4.3).

@@ -212,14 +212,15 @@ describe('4.6 ISO 8601 Durations', () => {
 });
 
 describe('2.4.10 Version', () => {
-  it('accepts 1.0 and 1.0.x only', () => {
+  it('accepts 1.0, 1.0.x and (xAPI 2.0) 2.0.x only', () => {
     expect(isXapiVersion('1.0.0')).toBe(true);
     expect(isXapiVersion('1.0.3')).toBe(true);
     expect(isXapiVersion('1.0.9')).toBe(true);
     expect(isXapiVersion('1.0')).toBe(true);
     expect(isXapiVersion('1.1.0')).toBe(false);
     expect(isXapiVersion('0.9.9')).toBe(false);
-    expect(isXapiVersion('2.0.0')).toBe(false);
+    expect(isXapiVersion('2.0.0')).toBe(true);
+    expect(isXapiVersion('2.1.0')).toBe(false);
     expect(isXapiVersion('should fail')).toBe(false);
   });
 });

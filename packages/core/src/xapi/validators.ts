@@ -47,8 +47,9 @@ export function isMediaType(value: string): boolean {
   return MEDIA_TYPE_RE.test(value);
 }
 
-// "1.0" is accepted alongside "1.0.x": the ADL conformance suite requires it.
-const VERSION_RE = /^1\.0(?:\.\d+)?$/;
+// "1.0" is accepted alongside "1.0.x": the ADL conformance suite requires it; xAPI 2.0
+// (IEEE 9274.1.1) statements and clients say "2.0.0", and are accepted too.
+const VERSION_RE = /^(?:1\.0|2\.0)(?:\.\d+)?$/;
 export function isXapiVersion(value: string): boolean {
   return VERSION_RE.test(value);
 }

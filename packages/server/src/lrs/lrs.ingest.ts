@@ -1,7 +1,6 @@
 import {
   ACTOR_HOMEPAGE,
   EXT_COURSE_VERSION,
-  agentKey,
   parseSatchelActivityId,
   timestampInstant,
   uuidv7,
@@ -10,6 +9,10 @@ import {
   type XapiActor,
   type XapiAgent,
 } from '@satchel/core';
+
+import { actorKeyOf, relatedOf } from './lrs.related.js';
+
+export { actorKeyOf };
 
 // Turning validated statements into rows: the pure part of ingest, so the
 // service only orchestrates (validate → prepare → one INSERT → compare → void).
@@ -38,14 +41,9 @@ export interface PreparedStatement {
   courseId: string | null;
   /** The course version named by the extension, when no course activity was in the context. */
   courseVersionId: string | null;
-}
-
-/** A key for any actor; anonymous Groups are keyed by their members. */
-export function actorKeyOf(actor: XapiActor): string {
-  const key = agentKey(actor);
-  if (key !== null) return key;
-  const members = actor.objectType === 'Group' ? (actor.member ?? []).map((m) => agentKey(m)).sort() : [];
-  return `group:[${members.join(',')}]`;
+  /** "\n"-delimited related activity ids and agent keys (lrs.related.ts). */
+  relatedActivities: string | null;
+  relatedAgents: string | null;
 }
 
 /** The Satchel user id an actor names, or null when it is not a Satchel account. */
@@ -100,6 +98,7 @@ export function prepareStatement(
   statement: Statement,
   stored: string,
   authority: XapiAgent,
+  defaultVersion: string = DEFAULT_STATEMENT_VERSION,
 ): PreparedStatement {
   const id = (statement.id ?? uuidv7()).toLowerCase();
   const timestamp = statement.timestamp ?? stored;
@@ -109,9 +108,10 @@ export function prepareStatement(
     timestamp,
     stored,
     authority,
-    version: statement.version ?? DEFAULT_STATEMENT_VERSION,
+    version: statement.version ?? defaultVersion,
   };
   const { courseId, versionId } = courseOf(statement);
+  const related = relatedOf(statement, authority);
   return {
     id,
     statement: full,
@@ -126,5 +126,7 @@ export function prepareStatement(
     voidedTarget: voidedStatementId(statement)?.toLowerCase() ?? null,
     courseId,
     courseVersionId: versionId,
+    relatedActivities: related.activities,
+    relatedAgents: related.agents,
   };
 }

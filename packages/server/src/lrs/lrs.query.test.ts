@@ -128,7 +128,7 @@ describe.each(await engines())('querying the LRS on %s', (engine) => {
       'since=yesterday',
       'ascending=maybe',
       'cursor=garbage',
-      'related_agents=true',
+      'related_agents=yes',
     ]) {
       const res = await a.get(query);
       expect(res.status, query).toBe(400);

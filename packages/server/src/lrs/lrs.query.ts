@@ -1,4 +1,11 @@
-import { isIri, isXapiUuid, timestampInstant, XapiActor } from '@satchel/core';
+import {
+  isIri,
+  isXapiUuid,
+  STATEMENT_FORMATS,
+  timestampInstant,
+  XapiActor,
+  type StatementFormat,
+} from '@satchel/core';
 import { AppError } from '../http/errors.js';
 import { actorKeyOf } from './lrs.ingest.js';
 import type { StatementFilter } from './lrs.repo.js';
@@ -17,6 +24,8 @@ const SUPPORTED = new Set([
   'verb',
   'activity',
   'registration',
+  'related_activities',
+  'related_agents',
   'since',
   'until',
   'limit',
@@ -26,9 +35,15 @@ const SUPPORTED = new Set([
   'attachments',
 ]);
 
+/** How statements are returned: format (Communication 2.1.3) and whether attachments come along. */
+export interface StatementsOutput {
+  format: StatementFormat;
+  attachments: boolean;
+}
+
 export type StatementsRequest =
-  | { kind: 'one'; id: string; voided: boolean }
-  | { kind: 'many'; filter: StatementFilter; params: Record<string, string> };
+  | { kind: 'one'; id: string; voided: boolean; output: StatementsOutput }
+  | { kind: 'many'; filter: StatementFilter; params: Record<string, string>; output: StatementsOutput };
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -51,6 +66,13 @@ function timestampParam(query: Query, name: string): string | undefined {
   const instant = timestampInstant(value);
   if (instant === null) throw fail(name, 'must be an ISO 8601 timestamp with a time zone');
   return instant;
+}
+
+function booleanParam(query: Query, name: string): boolean | undefined {
+  const value = single(query, name);
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw fail(name, 'must be true or false');
+  return value === 'true';
 }
 
 export function encodeCursor(after: { stored: string; id: string }): string {
@@ -80,11 +102,13 @@ export function parseStatementsQuery(query: Query): StatementsRequest {
     if (!SUPPORTED.has(name))
       throw fail(name, 'is not a parameter of GET /xapi/statements (or not supported yet)');
   }
-  const format = single(query, 'format');
-  // "canonical" asks for one language per language map; returning them whole is the permitted fallback.
-  if (format !== undefined && format !== 'exact' && format !== 'canonical')
-    throw fail('format', 'only "exact" and "canonical" are supported so far');
-  if (single(query, 'attachments') === 'true') throw fail('attachments', 'attachments are not supported yet');
+  const format = single(query, 'format') ?? 'exact';
+  if (!(STATEMENT_FORMATS as readonly string[]).includes(format))
+    throw fail('format', 'must be "ids", "exact" or "canonical"');
+  const output: StatementsOutput = {
+    format: format as StatementFormat,
+    attachments: booleanParam(query, 'attachments') ?? false,
+  };
   const statementId = single(query, 'statementId');
   const voidedStatementId = single(query, 'voidedStatementId');
   if (statementId !== undefined || voidedStatementId !== undefined) {
@@ -100,7 +124,7 @@ export function parseStatementsQuery(query: Query): StatementsRequest {
     const id = (statementId ?? voidedStatementId)!;
     if (!isXapiUuid(id))
       throw fail(statementId !== undefined ? 'statementId' : 'voidedStatementId', 'must be a UUID');
-    return { kind: 'one', id: id.toLowerCase(), voided: voidedStatementId !== undefined };
+    return { kind: 'one', id: id.toLowerCase(), voided: voidedStatementId !== undefined, output };
   }
 
   const filter: StatementFilter = { ascending: false, limit: DEFAULT_LIMIT };
@@ -150,15 +174,26 @@ export function parseStatementsQuery(query: Query): StatementsRequest {
     filter.limit = n === 0 ? MAX_LIMIT : Math.min(n, MAX_LIMIT);
     params.limit = limit;
   }
-  const ascending = single(query, 'ascending');
+  const ascending = booleanParam(query, 'ascending');
   if (ascending !== undefined) {
-    if (ascending !== 'true' && ascending !== 'false') throw fail('ascending', 'must be true or false');
-    filter.ascending = ascending === 'true';
-    params.ascending = ascending;
+    filter.ascending = ascending;
+    params.ascending = String(ascending);
   }
+  const relatedAgents = booleanParam(query, 'related_agents');
+  if (relatedAgents !== undefined) {
+    filter.relatedAgents = relatedAgents;
+    params.related_agents = String(relatedAgents);
+  }
+  const relatedActivities = booleanParam(query, 'related_activities');
+  if (relatedActivities !== undefined) {
+    filter.relatedActivities = relatedActivities;
+    params.related_activities = String(relatedActivities);
+  }
+  if (output.format !== 'exact') params.format = output.format;
+  if (output.attachments) params.attachments = 'true';
   const cursor = single(query, 'cursor');
   if (cursor !== undefined) filter.after = decodeCursor(cursor);
-  return { kind: 'many', filter, params };
+  return { kind: 'many', filter, params, output };
 }
 
 /** The relative IRL of the next page: the same filters, continued after the last statement returned. */

@@ -1,6 +1,8 @@
-import type { Insertable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { StatementsTable } from '../db/schema.js';
+import { relatedNeedle } from './lrs.related.js';
+import { LrsResourcesRepo } from './lrs.resources.repo.js';
 
 export type StatementInsert = Insertable<StatementsTable>;
 
@@ -20,6 +22,10 @@ export interface VoidedRow {
 export interface StatementFilter {
   /** Matches the actor, or the object when the object is an Agent or Group. */
   agentKey?: string;
+  /** related_agents: also instructor, team, authority and the agents of a SubStatement. */
+  relatedAgents?: boolean;
+  /** related_activities: also context Activities and the Activities of a SubStatement. */
+  relatedActivities?: boolean;
   verbId?: string;
   activityId?: string;
   registration?: string;
@@ -45,6 +51,11 @@ const ROWS_PER_INSERT = 1000;
 /** The statements table: the append-only record of learning. */
 export class LrsRepo {
   constructor(private readonly db: Db) {}
+
+  /** Attachments and Activity definitions, on the same connection (or transaction). */
+  resources(): LrsResourcesRepo {
+    return new LrsResourcesRepo(this.db);
+  }
 
   /** Runs `work` in one transaction, with a repository bound to it. */
   async transaction<T>(work: (repo: LrsRepo) => Promise<T>): Promise<T> {
@@ -168,7 +179,11 @@ export class LrsRepo {
       .executeTakeFirst();
   }
 
-  /** Statements that are not voided, newest stored first (or oldest with `ascending`), ties by id. */
+  /**
+   * Statements that are not voided, newest stored first (or oldest with `ascending`), ties by id.
+   * A statement whose StatementRef targets one matching the filters matches too
+   * (Communication 2.1.3, "Filter Conditions for StatementRefs"), voided targets included.
+   */
   async query(tenantId: string, filter: StatementFilter): Promise<StoredRow[]> {
     const order = filter.ascending ? 'asc' : 'desc';
     let q = this.db
@@ -176,12 +191,15 @@ export class LrsRepo {
       .select(['id', 'stored', 'statement'])
       .where('tenant_id', '=', tenantId)
       .where('voided', '=', 0);
-    const { agentKey, verbId, activityId, registration, since, until, after } = filter;
-    if (agentKey !== undefined)
-      q = q.where((eb) => eb.or([eb('actor_key', '=', agentKey), eb('object_id', '=', agentKey)]));
-    if (verbId !== undefined) q = q.where('verb_id', '=', verbId);
-    if (activityId !== undefined) q = q.where('object_id', '=', activityId);
-    if (registration !== undefined) q = q.where('registration', '=', registration);
+    const { since, until, after } = filter;
+    const pg = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    const direct = matches('statements', filter, pg);
+    if (direct !== null) {
+      const target = matches('r', filter, pg)!;
+      q = q.where(
+        sql<boolean>`(${direct} or statements.object_id in (select r.id from statements as r where r.tenant_id = ${tenantId} and ${target}))`,
+      );
+    }
     if (since !== undefined) q = q.where('stored', '>', since);
     if (until !== undefined) q = q.where('stored', '<=', until);
     if (after !== undefined) {
@@ -195,4 +213,29 @@ export class LrsRepo {
     }
     return q.orderBy('stored', order).orderBy('id', order).limit(filter.limit).execute();
   }
+}
+
+function contains(column: RawBuilder<unknown>, id: string, pg: boolean): RawBuilder<unknown> {
+  // instr/strpos rather than LIKE: SQLite's LIKE ignores case, and IRIs do not.
+  const needle = relatedNeedle(id);
+  return pg ? sql`strpos(${column}, ${needle}) > 0` : sql`instr(${column}, ${needle}) > 0`;
+}
+
+/** The filters that StatementRefs inherit (all but since, until, paging), on one alias; null when none. */
+function matches(alias: string, f: StatementFilter, pg: boolean): RawBuilder<boolean> | null {
+  const col = (name: string): RawBuilder<unknown> => sql.ref(`${alias}.${name}`);
+  const parts: RawBuilder<unknown>[] = [];
+  if (f.agentKey !== undefined) {
+    const any = [sql`${col('actor_key')} = ${f.agentKey}`, sql`${col('object_id')} = ${f.agentKey}`];
+    if (f.relatedAgents === true) any.push(contains(col('related_agents'), f.agentKey, pg));
+    parts.push(sql`(${sql.join(any, sql` or `)})`);
+  }
+  if (f.verbId !== undefined) parts.push(sql`${col('verb_id')} = ${f.verbId}`);
+  if (f.activityId !== undefined) {
+    const any = [sql`${col('object_id')} = ${f.activityId}`];
+    if (f.relatedActivities === true) any.push(contains(col('related_activities'), f.activityId, pg));
+    parts.push(sql`(${sql.join(any, sql` or `)})`);
+  }
+  if (f.registration !== undefined) parts.push(sql`${col('registration')} = ${f.registration}`);
+  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }

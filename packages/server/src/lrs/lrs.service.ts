@@ -3,7 +3,6 @@ import {
   canonicalise,
   statementSignature,
   validateStatementBatch,
-  VERBS,
   type Statement,
   type StatementBatchValidation,
   type StatementWire,
@@ -12,10 +11,12 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors
 import type { Clock } from '../platform/clock.js';
 import { parseJson } from '../platform/json.js';
 import type { ProjectionSink } from '../progress/progress.service.js';
-import type { UserCourse } from '../progress/progress.repo.js';
+import { ActivityDefinitions } from './lrs.activities.js';
+import { checkAttachments, type AttachmentPart } from './lrs.attachments.js';
 import { authorityAgent, type StatementAuthority } from './lrs.authority.js';
 import { prepareStatement, type PreparedStatement } from './lrs.ingest.js';
 import { StatementLinks } from './lrs.links.js';
+import { applyVoiding, checkVoiding } from './lrs.voiding.js';
 import type { ExistingStatement, LrsRepo, StatementFilter, StatementInsert, StoredRow } from './lrs.repo.js';
 
 export interface LrsServiceOptions {
@@ -26,6 +27,20 @@ export interface LrsServiceOptions {
    */
   validate?: boolean;
 }
+
+/** How a statement request arrived, beyond its JSON (all optional for Satchel's own callers). */
+export interface StoreOptions {
+  /** The multipart parts of the request, hashes checked (attachments without a fileUrl). */
+  attachments?: readonly AttachmentPart[];
+  /** The xAPI version the client speaks: statements without a version get "2.0.0" from a 2.0 client. */
+  major?: '1.0' | '2.0';
+}
+
+/** Told after a commit which statements were newly stored (never for re-sent duplicates). */
+export type StoredListener = (event: {
+  tenantId: string;
+  statementIds: readonly string[];
+}) => void | Promise<void>;
 
 export interface StatementPage {
   /** Each statement's stored JSON text, in order. */
@@ -40,6 +55,8 @@ export interface StatementPage {
  */
 export class LrsService {
   private readonly links: StatementLinks;
+  private readonly definitions = new ActivityDefinitions();
+  private readonly listeners = new Set<StoredListener>();
 
   constructor(
     private readonly repo: LrsRepo,
@@ -56,21 +73,29 @@ export class LrsService {
    * id with different content is a 409 `statement_conflict`. A learner (session) may
    * only store statements about themselves.
    */
-  async store(tenantId: string, input: unknown, authority: StatementAuthority): Promise<string[]> {
+  async store(
+    tenantId: string,
+    input: unknown,
+    authority: StatementAuthority,
+    options: StoreOptions = {},
+  ): Promise<string[]> {
     const validation = this.options.validate === false ? trustedBatch(input) : validateStatementBatch(input);
     if (!validation.ok) {
-      throw invalid('invalid_statement', 'The statement is not valid xAPI 1.0.3', {
+      throw invalid('invalid_statement', 'The statement is not valid xAPI', {
         issues: validation.errors,
       });
     }
     const statements = validation.statements;
+    const parts = checkAttachments(statements, options.attachments ?? []);
     if (authority.kind === 'learner') assertAboutLearner(statements, authority.userId);
     const stored = this.clock.now().toISOString();
     const agent = authorityAgent(authority);
-    const prepared = statements.map((s) => prepareStatement(s, stored, agent));
+    const defaultVersion = options.major === '2.0' ? '2.0.0' : undefined;
+    const prepared = statements.map((s) => prepareStatement(s, stored, agent, defaultVersion));
     // Lookups that need no isolation run before the transaction, keeping it short.
     await checkVoiding(this.repo, tenantId, prepared, authority);
     const rows = await toRows(this.links, tenantId, prepared, authority);
+    let fresh: PreparedStatement[] = [];
     const touched = await this.repo.transaction(async (tx) => {
       const inserted = await tx.insertNewNotingVoided(rows);
       const duplicates = prepared.filter((p) => !inserted.has(p.id));
@@ -82,11 +107,81 @@ export class LrsService {
             duplicates.map((d) => d.id),
           ),
         );
-      const fresh = rows.filter((r) => inserted.has(r.id));
-      return applyVoiding(tx, tenantId, fresh, inserted);
+      fresh = prepared.filter((p) => inserted.has(p.id));
+      await tx.resources().putAttachments(tenantId, parts);
+      return applyVoiding(
+        tx,
+        tenantId,
+        rows.filter((r) => inserted.has(r.id)),
+        inserted,
+      );
     });
+    const freshIds = fresh.map((p) => p.id);
+    await this.recordDefinitions(
+      tenantId,
+      fresh.map((p) => p.statement),
+      stored,
+    );
     if (touched.length > 0) this.projections.statementsStored(tenantId, touched);
+    if (freshIds.length > 0) this.notify(tenantId, freshIds);
     return prepared.map((p) => p.id);
+  }
+
+  /**
+   * Activity definitions are a view derived from statements, kept after the commit in
+   * their own short transaction so hot Activities never hold up statement ingest. A
+   * failure (e.g. a deadlock with a concurrent batch) is retried once; then the view
+   * stays as it was until the next statement carrying the definition.
+   */
+  private async recordDefinitions(
+    tenantId: string,
+    statements: readonly Statement[],
+    now: string,
+  ): Promise<void> {
+    const pending = this.definitions.pending(tenantId, statements);
+    if (pending === null) return;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await this.repo.transaction((tx) => this.definitions.record(tx.resources(), pending, now));
+        return;
+      } catch {
+        // Retried once; the cache is only updated after a successful write, so nothing to undo.
+      }
+    }
+  }
+
+  /**
+   * Calls `listener` after each commit that stored new statements (e.g. forwarding
+   * them to another LRS). Listeners run after the response is decided and cannot
+   * fail a store: their errors are swallowed. Returns a function that unsubscribes.
+   */
+  onStored(listener: StoredListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(tenantId: string, statementIds: readonly string[]): void {
+    for (const listener of this.listeners) {
+      try {
+        const done = listener({ tenantId, statementIds });
+        if (done instanceof Promise) done.catch(() => undefined);
+      } catch {
+        // A listener's failure is its own business; the statements are stored.
+      }
+    }
+  }
+
+  /** Attachments of stored statements by sha2, and the canonical Activity definitions. */
+  async attachments(tenantId: string, sha2s: readonly string[]): Promise<AttachmentPart[]> {
+    return this.repo.resources().attachments(tenantId, sha2s);
+  }
+
+  async activity(tenantId: string, activityId: string): Promise<Record<string, unknown>> {
+    return this.definitions.activity(this.repo.resources(), tenantId, activityId);
+  }
+
+  async actorNames(tenantId: string, actorKey: string): Promise<string[]> {
+    return this.repo.resources().actorNames(tenantId, actorKey, 50);
   }
 
   /** PUT: stores one statement under the id given in the query (204 either way when unchanged). */
@@ -95,6 +190,7 @@ export class LrsService {
     statementId: string,
     input: unknown,
     authority: StatementAuthority,
+    options: StoreOptions = {},
   ): Promise<void> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw invalid('invalid_statement', 'PUT takes one statement object', {
@@ -110,7 +206,7 @@ export class LrsService {
         issues: [{ path: 'id', message: `must equal the statementId parameter (${statementId})` }],
       });
     }
-    await this.store(tenantId, { ...input, id: statementId }, authority);
+    await this.store(tenantId, { ...input, id: statementId }, authority, options);
   }
 
   /**
@@ -170,55 +266,6 @@ function assertAboutLearner(statements: readonly Statement[], userId: string): v
   });
 }
 
-/**
- * Voiding rules: a voiding statement cannot be voided; a learner may only void
- * their own statements (and so only ones the LRS already holds). Credentials may
- * void a statement that has not arrived yet: it is voided when it does.
- */
-async function checkVoiding(
-  repo: LrsRepo,
-  tenantId: string,
-  prepared: readonly PreparedStatement[],
-  authority: StatementAuthority,
-): Promise<void> {
-  const voiders = prepared.filter((p) => p.voidedTarget !== null);
-  if (voiders.length === 0) return;
-  const inBatch = new Map(prepared.map((p) => [p.id, p]));
-  const stored = new Map(
-    (
-      await repo.byIds(
-        tenantId,
-        voiders.map((v) => v.voidedTarget!),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  const issues: { path: string; message: string }[] = [];
-  for (const voider of voiders) {
-    const target = voider.voidedTarget!;
-    const index = prepared.indexOf(voider);
-    const batchTarget = inBatch.get(target);
-    const storedTarget = stored.get(target);
-    const targetVoids =
-      (batchTarget !== undefined && batchTarget.voidedTarget !== null) ||
-      storedTarget?.verb_id === VERBS.voided;
-    if (targetVoids) {
-      issues.push({
-        path: `[${index}].object.id`,
-        message: 'names a voiding statement, and a voiding statement cannot be voided',
-      });
-      continue;
-    }
-    if (authority.kind === 'learner') {
-      const owner = batchTarget ? batchTarget.accountName : storedTarget?.user_id;
-      if (owner !== authority.userId) {
-        throw forbidden('A learner may only void their own statements', { index, statementId: target });
-      }
-    }
-  }
-  if (issues.length > 0)
-    throw invalid('invalid_statement', 'A voiding statement cannot be voided', { issues });
-}
-
 async function toRows(
   links: StatementLinks,
   tenantId: string,
@@ -249,6 +296,8 @@ async function toRows(
     course_id: p.courseId ?? (p.courseVersionId ? (courseOfVersion.get(p.courseVersionId) ?? null) : null),
     result: p.statement.result === undefined ? null : JSON.stringify(p.statement.result),
     authority_kind: authority.kind,
+    related_activities: p.relatedActivities,
+    related_agents: p.relatedAgents,
     statement: JSON.stringify(p.statement),
   }));
 }
@@ -275,33 +324,4 @@ function assertSameContent(
       });
     }
   }
-}
-
-/**
- * Applies voiding for newly stored statements, in both arrival orders; returns the
- * (learner, course) pairs to recompute. `targeted` tells, for each fresh id, whether
- * a voiding statement stored before the INSERT names it (see LrsRepo.insertNewNotingVoided).
- */
-async function applyVoiding(
-  tx: LrsRepo,
-  tenantId: string,
-  fresh: readonly StatementInsert[],
-  targeted: ReadonlyMap<string, boolean>,
-): Promise<UserCourse[]> {
-  // A fresh statement may be voided by a voiding statement stored earlier, and a fresh
-  // voiding statement may target one stored earlier: both are in `candidates`. Without
-  // a voiding statement in the batch only the first can happen, and the INSERT already
-  // said which fresh statements have one waiting: usually none, and no query is made.
-  const candidates = new Set<string>();
-  const batchVoids = fresh.some((r) => r.voided_target !== null && r.voided_target !== undefined);
-  for (const r of fresh) {
-    if (batchVoids) candidates.add(r.voided_target ?? r.id);
-    else if (targeted.get(r.id) === true) candidates.add(r.id);
-  }
-  const voided = await tx.voidTargeted(tenantId, [...candidates], VERBS.voided);
-  const pairs: UserCourse[] = [];
-  for (const r of [...fresh, ...voided]) {
-    if (r.user_id && r.course_id) pairs.push({ userId: r.user_id, courseId: r.course_id });
-  }
-  return pairs;
 }
