@@ -1,0 +1,171 @@
+import type { FieldValue, SyncKind } from '@satchel/core';
+
+/** The domain tables whose rows sync field by field, and the columns that travel. */
+export type FieldTable =
+  'users' | 'classes' | 'memberships' | 'class_members' | 'enrolments' | 'cinema_plans' | 'cinema_sessions';
+
+export interface FieldKindSpec {
+  kind: SyncKind;
+  table: FieldTable;
+  /** Columns merged per field; the others (id, tenant_id, version, updated_at) stay local. */
+  fields: readonly string[];
+  /** Whose record this is (learner fetch, class scopes). */
+  userOf: (row: Record<string, unknown>) => string | null;
+  /** Which class it belongs to (class scopes). */
+  classOf: (row: Record<string, unknown>) => string | null;
+  /** Columns a new row needs that do not sync (local defaults). */
+  defaults?: Record<string, FieldValue>;
+  /** Rows it points at, which must exist before it can be written (foreign keys). */
+  parents?: readonly { column: string; table: 'users' | 'classes' }[];
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+// is_operator never travels: a hub must not be able to make anyone the operator upstream.
+export const FIELD_KINDS_SPEC: readonly FieldKindSpec[] = [
+  {
+    kind: 'user',
+    table: 'users',
+    fields: [
+      'username',
+      'display_name',
+      'password_hash',
+      'pin_hash',
+      'email',
+      'phone',
+      'locale',
+      'sex',
+      'birth_year',
+      'region',
+      'disability',
+      'external_id',
+      'status',
+      'created_at',
+      'deleted_at',
+    ],
+    userOf: (r) => str(r.id),
+    classOf: () => null,
+    defaults: { is_operator: 0 },
+  },
+  {
+    kind: 'class',
+    table: 'classes',
+    fields: ['name', 'code', 'grade_id', 'description', 'created_at', 'deleted_at'],
+    userOf: () => null,
+    classOf: (r) => str(r.id),
+  },
+  {
+    kind: 'membership',
+    table: 'memberships',
+    fields: ['user_id', 'role', 'created_at', 'deleted_at'],
+    userOf: (r) => str(r.user_id),
+    classOf: () => null,
+    parents: [{ column: 'user_id', table: 'users' }],
+  },
+  {
+    kind: 'class_member',
+    table: 'class_members',
+    fields: ['class_id', 'user_id', 'role', 'created_at', 'deleted_at'],
+    userOf: (r) => str(r.user_id),
+    classOf: (r) => str(r.class_id),
+    parents: [
+      { column: 'class_id', table: 'classes' },
+      { column: 'user_id', table: 'users' },
+    ],
+  },
+  {
+    kind: 'enrolment',
+    table: 'enrolments',
+    fields: [
+      'course_id',
+      'path_id',
+      'user_id',
+      'class_id',
+      'source',
+      'assigned_by',
+      'created_at',
+      'deleted_at',
+    ],
+    userOf: (r) => str(r.user_id),
+    classOf: (r) => str(r.class_id),
+  },
+  // Learning Cinema: plans are edited like profiles; a session log is written once on the laptop
+  // that ran it and only travels (its fields never change, so merging is a union by id).
+  {
+    kind: 'cinema_plan',
+    table: 'cinema_plans',
+    fields: [
+      'owner_id',
+      'title',
+      'description',
+      'age_band',
+      'duration_minutes',
+      'language',
+      'tags',
+      'shared',
+      'steps',
+      'created_at',
+      'deleted_at',
+    ],
+    userOf: (r) => str(r.owner_id),
+    classOf: () => null,
+  },
+  {
+    kind: 'cinema_session',
+    table: 'cinema_sessions',
+    fields: [
+      'plan_id',
+      'plan_title',
+      'date',
+      'place',
+      'region',
+      'latitude',
+      'longitude',
+      'facilitator_ids',
+      'team',
+      'started_at',
+      'ended_at',
+      'attendance',
+      'reached',
+      'with_disability',
+      'activities',
+      'check_ins',
+      'notes',
+      'referral',
+      'steps_completed',
+      'recorded_by',
+      'created_at',
+      'deleted_at',
+    ],
+    userOf: (r) => str(r.recorded_by),
+    classOf: () => null,
+  },
+];
+
+export function fieldSpec(kind: SyncKind): FieldKindSpec | undefined {
+  return FIELD_KINDS_SPEC.find((s) => s.kind === kind);
+}
+
+/** Roles a hub may not grant upstream: only the platform's own admins hand those out. */
+export const ROLES_HUBS_CANNOT_GRANT: readonly string[] = ['admin', 'author'];
+
+/** Column values as registers hold them (JSON scalars). */
+export function fieldValues(spec: FieldKindSpec, row: Record<string, unknown>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const f of spec.fields) {
+    const v = row[f];
+    out[f] = v === undefined ? null : typeof v === 'bigint' ? Number(v) : (v as FieldValue);
+  }
+  return out;
+}
+
+/** JSON with object keys sorted, so equal states have equal text. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}

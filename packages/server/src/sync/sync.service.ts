@@ -1,0 +1,308 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  MIN_SUPPORTED_PROTOCOL,
+  PROTOCOL_VERSION,
+  uuidv7,
+  type ConflictEntry,
+  type HubSummary,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type RegisterHubRequest,
+  type RegisterHubResponse,
+  type SyncRecord,
+  type SyncStatusResponse,
+  type VersionVector,
+} from '@satchel/core';
+import type { Db } from '../db/database.js';
+import type { Actor, TenantRef } from '../http/context.js';
+import { AppError, invalid, notFound, unauthenticated } from '../http/errors.js';
+import type { Clock } from '../platform/clock.js';
+import type { ProjectionSink } from '../progress/progress.service.js';
+import { SyncApplier, type ApplyOutcome } from './sync.apply.js';
+import { SyncFeed, type FeedPage, type FeedScope } from './sync.feed.js';
+import { SyncRepo, type HubRow, type LinkRow } from './sync.repo.js';
+import { ensureInstance } from './sync.session.js';
+import { SyncTracker } from './sync.tracker.js';
+
+export const HUB_HEADER = 'x-satchel-hub';
+const SECRET_FIELDS: readonly string[] = ['password_hash', 'pin_hash'];
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function parseVector(text: string | null): Record<string, number> {
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+function classIdsOf(row: { class_ids: string }): string[] {
+  const ids: unknown = JSON.parse(row.class_ids);
+  return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Record sync, both roles: as an upstream it issues and revokes hub credentials and
+ * answers pulls and pushes; as a hub it keeps links to its upstream (the client in
+ * sync.client.ts drives them). The change feed (`exportChanges`) and `applyBatch` are the
+ * API bundles and tests use too (README.md).
+ */
+export class SyncService {
+  readonly tracker: SyncTracker;
+  readonly feed: SyncFeed;
+  readonly applier: SyncApplier;
+  readonly repo: SyncRepo;
+  private instance: string | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    projections: ProjectionSink,
+  ) {
+    this.tracker = new SyncTracker(db, clock);
+    this.feed = new SyncFeed(db);
+    this.applier = new SyncApplier(db, clock, projections);
+    this.repo = new SyncRepo(db);
+  }
+
+  async instanceId(): Promise<string> {
+    this.instance ??= await ensureInstance(this.db);
+    return this.instance;
+  }
+
+  // --- The change-feed / apply API --------------------------------------------------
+
+  /** Every page of changes a peer at `since` lacks; stamps pending local writes first. */
+  async *exportChanges(
+    tenantId: string,
+    since: VersionVector,
+    scope: FeedScope = {},
+    batch?: number,
+  ): AsyncIterable<FeedPage> {
+    await this.tracker.stampPending();
+    yield* this.feed.exportChanges(tenantId, since, scope, batch);
+  }
+
+  /** Applies one batch from a peer (idempotent), then retries records staged for a parent. */
+  async applyBatch(
+    tenantId: string,
+    records: readonly SyncRecord[],
+    options: { fromHub?: boolean } = {},
+  ): Promise<ApplyOutcome> {
+    await this.tracker.stampPending();
+    const outcome = await this.applier.applyBatch(tenantId, records, options);
+    if (outcome.applied > 0) {
+      const retried = await this.applier.retryStaged(tenantId);
+      outcome.applied += retried.applied;
+      outcome.conflicts += retried.conflicts;
+      outcome.staged = await this.repo.stagedCount(tenantId);
+      outcome.newClassMembers.push(...retried.newClassMembers);
+    }
+    return outcome;
+  }
+
+  /** This database's vector for a platform (what a peer that pulled everything holds). */
+  async vector(tenantId: string): Promise<Record<string, number>> {
+    await this.tracker.stampPending();
+    return this.feed.vector(tenantId);
+  }
+
+  // --- Upstream side: hubs ----------------------------------------------------------
+
+  async registerHub(
+    tenant: TenantRef,
+    actor: Actor,
+    input: RegisterHubRequest,
+  ): Promise<RegisterHubResponse> {
+    const row = await this.repo.tenantRow(tenant.id);
+    if (!row) throw notFound('tenant_not_found', 'No such platform');
+    const secret = randomBytes(32).toString('base64url');
+    const hub: HubRow = {
+      id: uuidv7(),
+      tenant_id: tenant.id,
+      name: input.name,
+      instance_id: input.instance,
+      class_ids: JSON.stringify(input.classIds ?? []),
+      secret_hash: sha256(secret),
+      created_at: this.clock.now().toISOString(),
+      created_by: actor.userId,
+      last_contact_at: null,
+      last_vector: null,
+      revoked_at: null,
+    };
+    await this.repo.insertHub(hub);
+    const { invite_code: _code, ...settings } = row;
+    return {
+      hubId: hub.id,
+      secret,
+      instance: await this.instanceId(),
+      tenant: {
+        id: row.id,
+        slug: row.slug,
+        name: row.name,
+        defaultLocale: row.default_locale,
+        locales: JSON.parse(row.locales) as string[],
+        settings,
+      },
+      classIds: input.classIds ?? [],
+    };
+  }
+
+  /** The hub a request's x-satchel-hub header names; 401 without one, 403 once revoked. */
+  async authenticateHub(tenant: TenantRef, header: string | undefined, instance: string): Promise<HubRow> {
+    const [id, secret] = (header ?? '').split('.');
+    if (!id || !secret) throw unauthenticated('This endpoint needs a hub credential (x-satchel-hub)');
+    const hub = await this.repo.hub(tenant.id, id);
+    const given = Buffer.from(sha256(secret));
+    if (!hub || !timingSafeEqual(given, Buffer.from(hub.secret_hash))) {
+      throw unauthenticated('This hub credential is not valid on this platform', { reason: 'hub_unknown' });
+    }
+    if (hub.revoked_at !== null) {
+      throw new AppError(
+        403,
+        'hub_revoked',
+        `This hub's registration was revoked on ${hub.revoked_at}; an administrator must register it again`,
+        { hubId: hub.id, revokedAt: hub.revoked_at },
+      );
+    }
+    if (hub.instance_id !== instance) {
+      throw new AppError(403, 'hub_instance_mismatch', 'This credential was issued to another hub database', {
+        hubId: hub.id,
+      });
+    }
+    return hub;
+  }
+
+  async pull(tenant: TenantRef, hub: HubRow, input: PullRequest): Promise<PullResponse> {
+    checkProtocol(input.protocol);
+    const scope: FeedScope = { classIds: classIdsOf(hub) };
+    if (input.userId || input.username) {
+      const userId = input.userId ?? (await this.repo.userIdByUsername(tenant.id, input.username ?? ''));
+      if (!userId)
+        return {
+          protocol: PROTOCOL_VERSION,
+          instance: await this.instanceId(),
+          records: [],
+          cursor: null,
+          vector: {},
+        };
+      scope.userId = userId;
+    }
+    if (input.cursor === null) await this.tracker.stampPending();
+    const page = await this.feed.page(tenant.id, input.since, scope, input.cursor, input.limit);
+    if (page === 'bad_cursor')
+      throw invalid('sync_cursor_invalid', 'The continuation token is not valid; start the pull again');
+    await this.repo.touchHub(
+      tenant.id,
+      hub.id,
+      this.clock.now().toISOString(),
+      scope.userId ? null : JSON.stringify(input.since),
+    );
+    return { protocol: PROTOCOL_VERSION, instance: await this.instanceId(), ...page };
+  }
+
+  async push(tenant: TenantRef, hub: HubRow, input: PushRequest): Promise<PushResponse> {
+    checkProtocol(input.protocol);
+    const outcome = await this.applyBatch(tenant.id, input.records, { fromHub: true });
+    await this.repo.touchHub(tenant.id, hub.id, this.clock.now().toISOString(), null);
+    return {
+      protocol: PROTOCOL_VERSION,
+      applied: outcome.applied,
+      conflicts: outcome.conflicts,
+      staged: outcome.staged,
+    };
+  }
+
+  async listHubs(tenantId: string): Promise<HubSummary[]> {
+    await this.tracker.stampPending();
+    const out: HubSummary[] = [];
+    for (const hub of await this.repo.hubs(tenantId)) out.push(await this.summary(hub));
+    return out;
+  }
+
+  async revokeHub(tenantId: string, hubId: string): Promise<HubSummary> {
+    const hub = await this.repo.hub(tenantId, hubId);
+    if (!hub) throw notFound('hub_not_found', 'No hub is registered with this id', { hubId });
+    await this.repo.revokeHub(tenantId, hubId, this.clock.now().toISOString());
+    return this.summary((await this.repo.hub(tenantId, hubId))!);
+  }
+
+  private async summary(hub: HubRow): Promise<HubSummary> {
+    const backlog =
+      hub.revoked_at === null
+        ? await this.feed.countLacking(hub.tenant_id, parseVector(hub.last_vector), {
+            classIds: classIdsOf(hub),
+          })
+        : 0;
+    return {
+      id: hub.id,
+      name: hub.name,
+      instance: hub.instance_id,
+      classIds: classIdsOf(hub),
+      createdAt: hub.created_at,
+      lastContactAt: hub.last_contact_at,
+      revokedAt: hub.revoked_at,
+      backlog,
+    };
+  }
+
+  // --- Both sides: status and the conflict log -----------------------------------------
+
+  async status(tenantId: string): Promise<SyncStatusResponse> {
+    await this.tracker.stampPending();
+    const link = await this.repo.link(tenantId);
+    const links = link ? [await this.linkStatus(link)] : [];
+    const conflicts = (await this.repo.conflicts(tenantId, 1, 0)).total;
+    return { instance: await this.instanceId(), links, conflicts };
+  }
+
+  private async linkStatus(link: LinkRow): Promise<SyncStatusResponse['links'][number]> {
+    return {
+      tenantSlug: link.upstream_slug,
+      upstream: link.upstream_url,
+      hubId: link.hub_id,
+      lastAttemptAt: link.last_attempt_at,
+      lastSuccessAt: link.last_success_at,
+      lastError: link.last_error,
+      pending: await this.feed.countLacking(link.tenant_id, parseVector(link.pushed)),
+      staged: await this.repo.stagedCount(link.tenant_id),
+    };
+  }
+
+  async conflicts(
+    tenantId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ConflictEntry[]; total: number }> {
+    const { rows, total } = await this.repo.conflicts(tenantId, limit, offset);
+    // Secrets are hashes, but still never shown: only that they conflicted.
+    const secret = (field: string, value: string): ConflictEntry['loserValue'] =>
+      SECRET_FIELDS.includes(field) ? '••••' : (JSON.parse(value) as ConflictEntry['loserValue']);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind as ConflictEntry['kind'],
+        recordId: r.record_id,
+        field: r.field,
+        loserValue: secret(r.field, r.loser_value),
+        loserStamp: r.loser_stamp,
+        winnerValue: secret(r.field, r.winner_value),
+        winnerStamp: r.winner_stamp,
+        recordedAt: r.recorded_at,
+      })),
+      total,
+    };
+  }
+}
+
+function checkProtocol(protocol: number): void {
+  if (protocol < MIN_SUPPORTED_PROTOCOL) {
+    throw new AppError(400, 'protocol_unsupported', `Protocol ${protocol} is too old; update this hub`, {
+      minimum: MIN_SUPPORTED_PROTOCOL,
+    });
+  }
+}

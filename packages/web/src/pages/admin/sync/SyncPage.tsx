@@ -1,0 +1,193 @@
+import type { HubSummary } from '@satchel/core';
+import { useState } from 'preact/hooks';
+import { useApi } from '../../../app/context.js';
+import { useResource } from '../../../app/use-resource.js';
+import { useI18n } from '../../../i18n/i18n.js';
+import type { PageProps } from '../../../router/Router.js';
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  PageHeading,
+  showToast,
+  Spinner,
+  Table,
+  useAsyncAction,
+} from '../../../ui/index.js';
+import '../admin.css';
+import { AdminNav } from '../parts/AdminNav.js';
+import { syncApi } from './sync-api.js';
+
+/** Sync with the upstream (on a hub), the hubs registered here (upstream side), and the conflict log. */
+export default function SyncPage(_props: PageProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const api = useApi();
+  const status = useResource((signal) => syncApi.status(api, signal), [api]);
+  const hubs = useResource((signal) => syncApi.hubs(api, signal), [api]);
+  const conflicts = useResource((signal) => syncApi.conflicts(api, signal), [api]);
+  const [revoking, setRevoking] = useState<HubSummary | null>(null);
+  const when = (value: string | null) =>
+    value ? i18n.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.sync.never');
+
+  const run = useAsyncAction(async () => {
+    await syncApi.run(api);
+    showToast(t('admin.sync.ran'), 'success');
+    status.reload();
+    conflicts.reload();
+  });
+  const revoke = useAsyncAction(async () => {
+    if (!revoking) return;
+    await syncApi.revoke(api, revoking.id);
+    showToast(t('admin.sync.revokedDone', { name: revoking.name }), 'success');
+    setRevoking(null);
+    hubs.reload();
+  });
+
+  const show = (value: string) => JSON.stringify(value);
+
+  return (
+    <div class="page stack admin-page">
+      <PageHeading>{t('admin.sync.title')}</PageHeading>
+      <AdminNav />
+      <p>{t('admin.sync.intro')}</p>
+
+      <section class="admin-section stack" aria-labelledby="sync-upstream">
+        <h2 id="sync-upstream">{t('admin.sync.upstreamTitle')}</h2>
+        {status.status === 'loading' && <Spinner />}
+        {status.status === 'error' && <Alert tone="error">{i18n.errorMessage(status.error)}</Alert>}
+        {status.status === 'ready' && status.data.links.length === 0 && <p>{t('admin.sync.notLinked')}</p>}
+        {status.status === 'ready' &&
+          status.data.links.map((link) => (
+            <div class="stack" key={link.hubId}>
+              {link.lastError !== null && (
+                <Alert tone="error" title={t('admin.sync.lastError')}>
+                  <p dir="auto">{link.lastError}</p>
+                </Alert>
+              )}
+              <dl class="facts admin-facts">
+                <div>
+                  <dt>{t('admin.sync.upstream')}</dt>
+                  <dd>
+                    <code dir="ltr">{link.upstream}</code>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('admin.sync.lastSuccess')}</dt>
+                  <dd>{when(link.lastSuccessAt)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.sync.lastAttempt')}</dt>
+                  <dd>{when(link.lastAttemptAt)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.sync.pending')}</dt>
+                  <dd>{i18n.formatNumber(link.pending)}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.sync.staged')}</dt>
+                  <dd>{i18n.formatNumber(link.staged)}</dd>
+                </div>
+              </dl>
+              {run.error !== null && <Alert tone="error">{i18n.errorMessage(run.error)}</Alert>}
+              <div>
+                <Button variant="primary" busy={run.busy} onClick={() => void run.run()}>
+                  {t('admin.sync.runNow')}
+                </Button>
+              </div>
+            </div>
+          ))}
+      </section>
+
+      <section class="admin-section stack" aria-labelledby="sync-hubs">
+        <h2 id="sync-hubs">{t('admin.sync.hubsTitle')}</h2>
+        {hubs.status === 'loading' && <Spinner />}
+        {hubs.status === 'error' && <Alert tone="error">{i18n.errorMessage(hubs.error)}</Alert>}
+        {hubs.status === 'ready' && hubs.data.items.length === 0 && (
+          <EmptyState title={t('admin.sync.noHubs')} />
+        )}
+        {hubs.status === 'ready' && hubs.data.items.length > 0 && (
+          <Table caption={t('admin.sync.hubsCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.sync.hubName')}</th>
+                <th scope="col">{t('admin.sync.lastContact')}</th>
+                <th scope="col">{t('admin.sync.backlog')}</th>
+                <th scope="col">{t('admin.users.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hubs.data.items.map((hub) => (
+                <tr key={hub.id}>
+                  <th scope="row" dir="auto">
+                    {hub.name}
+                  </th>
+                  <td>{when(hub.lastContactAt)}</td>
+                  <td>{hub.revokedAt ? t('admin.sync.revoked') : i18n.formatNumber(hub.backlog)}</td>
+                  <td>
+                    {!hub.revokedAt && (
+                      <Button variant="quiet" class="admin-danger-text" onClick={() => setRevoking(hub)}>
+                        {t('admin.sync.revoke')}
+                        <span class="sr-only"> {hub.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+
+      <section class="admin-section stack" aria-labelledby="sync-conflicts">
+        <h2 id="sync-conflicts">{t('admin.sync.conflictsTitle')}</h2>
+        {conflicts.status === 'loading' && <Spinner />}
+        {conflicts.status === 'error' && <Alert tone="error">{i18n.errorMessage(conflicts.error)}</Alert>}
+        {conflicts.status === 'ready' && conflicts.data.items.length === 0 && (
+          <EmptyState title={t('admin.sync.noConflicts')} />
+        )}
+        {conflicts.status === 'ready' && conflicts.data.items.length > 0 && (
+          <Table caption={t('admin.sync.conflictsCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.sync.field')}</th>
+                <th scope="col">{t('admin.sync.lost')}</th>
+                <th scope="col">{t('admin.sync.won')}</th>
+                <th scope="col">{t('admin.sync.recorded')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflicts.data.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <code dir="ltr">{`${c.kind}.${c.field}`}</code>
+                  </th>
+                  <td dir="auto">{show(String(c.loserValue))}</td>
+                  <td dir="auto">{show(String(c.winnerValue))}</td>
+                  <td>{when(c.recordedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={revoking !== null}
+        title={revoking ? t('admin.sync.revokeTitle', { name: revoking.name }) : ''}
+        confirmLabel={t('admin.sync.revoke')}
+        danger
+        busy={revoke.busy}
+        error={revoke.error}
+        onConfirm={() => void revoke.run()}
+        onCancel={() => {
+          revoke.clearError();
+          setRevoking(null);
+        }}
+      >
+        <p>{t('admin.sync.revokeBody')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
