@@ -3,14 +3,20 @@
 // hold on a shared, noisy machine where absolute numbers do not.
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { catalogReads } from './catalog-reads.js';
+import { learnerLoad } from './learner-load.js';
 import { memory } from './memory.js';
 import { log, summaryTable, type BenchOutcome, type SummaryRow } from './lib/report.js';
 import { statementIngest } from './statement-ingest.js';
+import { syncBundle } from './sync-bundle.js';
+import { statementValidation } from './statement-validation.js';
 
 const BENCHMARKS: readonly { name: string; run: () => Promise<BenchOutcome> }[] = [
   { name: 'statement-ingest', run: statementIngest },
+  { name: 'statement-validation', run: statementValidation },
   { name: 'catalog-reads', run: catalogReads },
   { name: 'memory', run: memory },
+  { name: 'sync-bundle', run: syncBundle },
+  { name: 'learner-load', run: learnerLoad },
 ];
 
 const gb = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(1)} GB`;

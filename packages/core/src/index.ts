@@ -14,6 +14,12 @@ export * from './api/curriculum.api.js';
 export * from './api/catalog.api.js';
 export * from './api/enrolments.api.js';
 export * from './api/courses.api.js';
+export * from './api/course-imports.api.js'; // H6 common cartridge
+export * from './api/forwarding.api.js'; // H6 statement forwarding
+export * from './api/devices.api.js'; // H2 offline device tokens
+export * from './api/cinema.api.js';
+export * from './cinema/cinema.schema.js';
+export * from './cinema/cinema.reach.js';
 export * from './csv/csv.js';
 export * from './xapi/iri.js';
 export * from './assessment/grading.js';
@@ -35,3 +41,13 @@ export * from './xapi/statement.schema.js';
 export * from './xapi/statement.canonical.js';
 export * from './xapi/statement.validate.js';
 export * from './xapi/statement.build.js';
+export * from './xapi/statement.format.js';
+export * from './cmi5/cmi5.vocabulary.js';
+export * from './scorm/scorm.schema.js';
+export * from './scorm/scorm-cmi.js';
+export * from './scorm/scorm-nav.js';
+export * from './scorm/scorm.api.js';
+export * from './sync/index.js';
+export * from './api/cmi5.api.js';
+export * from './cmi5/course-structure.js';
+export * from './cmi5/cmi5.rules.js';

@@ -10,7 +10,7 @@ import { Page } from './common.api.js';
 //   GET  /api/t/:tenant/library/:itemId/package/<path>     a file of an html5 library item
 //   GET  /api/t/:tenant/packages/:versionId/:lessonId/<path>  a file of a published html5 lesson
 
-export const LIBRARY_KINDS = ['video', 'audio', 'pdf', 'image', 'epub', 'html5', 'captions'] as const;
+export const LIBRARY_KINDS = ['video', 'audio', 'pdf', 'image', 'epub', 'html5', 'captions', 'h5p'] as const;
 export const LibraryKind = z.enum(LIBRARY_KINDS);
 export type LibraryKind = z.infer<typeof LibraryKind>;
 

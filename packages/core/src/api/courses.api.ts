@@ -18,7 +18,8 @@ import { CourseEnrolmentState, CourseProgressSummary, LearningStatus } from './e
 // A draft is CourseContent except that a quiz may still be empty: authors add a
 // quiz lesson first and fill it later (by hand or by CSV import). Publishing
 // refuses empty quizzes, and the published manifest satisfies CourseManifest.
-const [video, audio, pdf, epub, markdown, html5, quiz, link] = Lesson.options;
+// Kinds added after these (h5p, cmi5, scorm…) are drafted as they are published.
+const [video, audio, pdf, epub, markdown, html5, quiz, link, ...laterKinds] = Lesson.options;
 export const DraftQuizLesson = quiz.extend({ questions: z.array(Question).max(500) });
 export const DraftLesson = z.discriminatedUnion('kind', [
   video,
@@ -29,6 +30,7 @@ export const DraftLesson = z.discriminatedUnion('kind', [
   html5,
   DraftQuizLesson,
   link,
+  ...laterKinds,
 ]);
 export type DraftLesson = z.infer<typeof DraftLesson>;
 export const DraftModule = CourseModule.extend({ lessons: z.array(DraftLesson).max(500) });

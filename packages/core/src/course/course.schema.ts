@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ScormPackageInfo } from '../scorm/scorm.schema.js';
 
 // The shape of a course: what an author edits as a draft and what a published,
 // immutable course version carries in its manifest. Learners' devices and hubs
@@ -115,6 +116,26 @@ export const QuizSettings = z.object({
 });
 export type QuizSettings = z.infer<typeof QuizSettings>;
 
+/** One cmi5 assignable unit as the course structure described it (see core/cmi5). */
+export const Cmi5Au = z.object({
+  /** The publisher's AU id (an IRI); never used as the activity id (cmi5 §8.1). */
+  publisherId: z.string().min(1).max(2000),
+  /** The publisher's course id and the ids of the blocks around the AU, outermost first. */
+  coursePublisherId: z.string().min(1).max(2000),
+  blockIds: z.array(z.string().min(1).max(2000)).max(20).default([]),
+  /** Absolute http(s) URL, or a path inside `files`; may carry its own query string. */
+  url: z.string().min(1).max(2000),
+  launchMethod: z.enum(['AnyWindow', 'OwnWindow']).default('AnyWindow'),
+  moveOn: z
+    .enum(['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'])
+    .default('NotApplicable'),
+  masteryScore: z.number().min(0).max(1).optional(),
+  launchParameters: z.string().max(2000).optional(),
+  entitlementKey: z.string().max(2000).optional(),
+  activityType: z.string().max(2000).optional(),
+});
+export type Cmi5Au = z.infer<typeof Cmi5Au>;
+
 const lessonBase = {
   id: Uuid,
   title: z.string().min(1).max(300),
@@ -159,10 +180,43 @@ export const Lesson = z.discriminatedUnion('kind', [
     questions: z.array(Question).min(1).max(500),
   }),
   z.object({ ...lessonBase, kind: z.literal('link'), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({
+    ...lessonBase,
+    kind: z.literal('h5p'),
+    /** Every file of the unpacked .h5p (h5p.json, content/, library folders), by path. */
+    files: z.record(z.string(), BlobRef),
+  }),
+  z.object({
+    ...lessonBase,
+    kind: z.literal('cmi5'),
+    au: Cmi5Au,
+    /** The AU's own files when it came in a cmi5 package (its url is then relative to them). */
+    files: z.record(z.string(), BlobRef).default({}),
+  }),
+  z.object({
+    ...lessonBase,
+    kind: z.literal('scorm'),
+    /** The SCORM package's edition and table of contents (imsmanifest.xml). */
+    scorm: ScormPackageInfo,
+    /** Every file of the unpacked package, by path inside the package. */
+    files: z.record(z.string(), BlobRef),
+  }),
 ]);
 export type Lesson = z.infer<typeof Lesson>;
 export type LessonKind = Lesson['kind'];
-export const LESSON_KINDS = ['video', 'audio', 'pdf', 'epub', 'markdown', 'html5', 'quiz', 'link'] as const;
+export const LESSON_KINDS = [
+  'video',
+  'audio',
+  'pdf',
+  'epub',
+  'markdown',
+  'html5',
+  'quiz',
+  'link',
+  'h5p',
+  'cmi5',
+  'scorm',
+] as const;
 
 export const CourseModule = z.object({
   id: Uuid,
@@ -232,6 +286,9 @@ export function manifestBlobs(course: Pick<CourseContent, 'modules' | 'coverImag
         add(lesson.file);
         break;
       case 'html5':
+      case 'h5p':
+      case 'cmi5':
+      case 'scorm':
         Object.values(lesson.files).forEach(add);
         break;
       case 'markdown':

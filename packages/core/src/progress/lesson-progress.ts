@@ -3,6 +3,7 @@
 // order the statements arrive in and however often a statement is repeated:
 // what a union of logs synced from several devices needs.
 import type { Lesson } from '../course/course.schema.js';
+import { CMI5_SATISFIED, CMI5_WAIVED } from '../cmi5/cmi5.vocabulary.js';
 import { lessonActivityId, VERBS } from '../xapi/iri.js';
 import type { ProgressOptions, ProgressStatement } from './statement.js';
 import {
@@ -134,6 +135,15 @@ function completes(
       return signalsCompletion || OPENED_VERBS.has(s.verb.id);
     case 'quiz':
       return passes;
+    case 'h5p':
+      // H5P reports each answer with `result.completion`; opening it is not enough.
+      return signalsCompletion || passes;
+    case 'cmi5':
+      // The LMS's own judgement of the AU's moveOn rule (server/cmi5), or a waiver.
+      return s.verb.id === CMI5_SATISFIED || s.verb.id === CMI5_WAIVED;
+    case 'scorm':
+      // The server's rollup of every SCO's status (server/scorm), never a mere launch.
+      return signalsCompletion || passes;
   }
 }
 

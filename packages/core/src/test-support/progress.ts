@@ -26,6 +26,22 @@ export function lesson(kind: Lesson['kind'], id: string, extra: Record<string, u
     html5: { files: { 'index.html': BLOB } },
     quiz: { quiz: {}, questions: [{ id: 'q', type: 'truefalse', prompt: 'True?', correct: true }] },
     link: { url: 'https://example.org' },
+    h5p: { files: { 'h5p.json': BLOB } },
+    cmi5: {
+      au: {
+        publisherId: 'https://example.org/au/1',
+        coursePublisherId: 'https://example.org/c',
+        url: 'https://example.org/au',
+      },
+    },
+    scorm: {
+      scorm: {
+        version: '1.2',
+        title: 'Package',
+        items: [{ id: 'sco', title: 'SCO', depth: 0, href: 'index.html', type: 'sco' }],
+      },
+      files: { 'index.html': BLOB },
+    },
   };
   return LessonSchema.parse({ id, title: `${kind} lesson`, kind, ...byKind[kind], ...extra });
 }

@@ -6,6 +6,7 @@ import { Router } from '../http/route.js';
 import { registerWebApp } from '../http/static.js';
 import { SATCHEL_VERSION } from '../version.js';
 import { registerModules } from './modules.js';
+import { registerSyncHooks } from '../sync/sync.hooks.js';
 import { createServices, type AppContext, type Services } from './services.js';
 
 export interface BuiltApp {
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   app.get('/api/openapi.json', async () => openApiDocument(router.routes, SATCHEL_VERSION));
 
   registerModules(router, services);
+  registerSyncHooks(app, services);
   if (ctx.config.webDir) registerWebApp(app, ctx.config.webDir);
   return { app, services, router };
 }

@@ -1,3 +1,7 @@
+import type { Cmi5Service } from '../cmi5/cmi5.service.js';
+import { createCmi5Service } from '../cmi5/cmi5.wiring.js';
+import { CinemaRepo } from '../cinema/cinema.repo.js';
+import { CinemaService } from '../cinema/cinema.service.js';
 import type { Config } from '../config.js';
 import { createContentServices, type ContentServices } from '../content/content.services.js';
 import type { DbHandle } from '../db/database.js';
@@ -6,17 +10,32 @@ import type { Clock } from '../platform/clock.js';
 import { LrsAuthenticator } from '../lrs/lrs.auth.js';
 import { LrsRepo } from '../lrs/lrs.repo.js';
 import { LrsService } from '../lrs/lrs.service.js';
+import { LrsDocumentsRepo } from '../lrs-documents/lrs-documents.repo.js';
+import { LrsDocumentsService } from '../lrs-documents/lrs-documents.service.js';
 import { CourseManifests } from '../progress/course-manifests.js';
 import { ProgressRepo } from '../progress/progress.repo.js';
 import { ProgressService } from '../progress/progress.service.js';
 import { QuizzesRepo } from '../quizzes/quizzes.repo.js';
 import { QuizService } from '../quizzes/quizzes.service.js';
+import { createDeviceTokenService } from '../auth/offline-devices.wiring.js';
+import type { DeviceTokenService } from '../auth/offline-devices.service.js';
 import { ReportsRepo } from '../reports/reports.repo.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { TenantsRepo } from '../tenants/tenants.repo.js';
 import { TenantService } from '../tenants/tenants.service.js';
 import { createIdentityServices, type IdentityServices } from '../users/identity.js';
 import { createCourseServices, type CourseServices } from '../courses/courses.wiring.js';
+import { MirrorRepo } from '../mirror/mirror.repo.js';
+import { MirrorService } from '../mirror/mirror.service.js';
+import { createBundleService } from '../bundles/bundles.wiring.js';
+import type { BundleService } from '../bundles/bundles.service.js';
+import { createCartridgeService } from '../common-cartridge/common-cartridge.wiring.js';
+import type { CommonCartridgeService } from '../common-cartridge/common-cartridge.service.js';
+import { createForwardingService } from '../forwarding/forwarding.wiring.js';
+import type { ForwardingService } from '../forwarding/forwarding.service.js';
+import { createScormService } from '../scorm/scorm.wiring.js';
+import type { ScormService } from '../scorm/scorm.service.js';
+import { createSync, type SyncWiring } from '../sync/sync.wiring.js';
 
 /** Where background work reports failures: the server's logger (pino), or stderr in the CLI. */
 export interface ErrorLog {
@@ -47,8 +66,18 @@ export interface Services extends IdentityServices, CourseServices, ContentServi
   progress: ProgressService;
   lrs: LrsService;
   lrsAuth: LrsAuthenticator;
+  lrsDocuments: LrsDocumentsService; // xAPI state / activity profile / agent profile (H3)
   quizzes: QuizService;
+  devices: DeviceTokenService; // offline learner app (H2)
   reports: ReportsService;
+  mirror: MirrorService;
+  bundles: BundleService;
+  cartridges: CommonCartridgeService; // Common Cartridge import (H6)
+  forwarding: ForwardingService; // statement forwarding (H6)
+  scorm: ScormService; // SCORM import, run-time data (H4)
+  cmi5: Cmi5Service; // cmi5 launch, fetch, LMS statements (H5)
+  cinema: CinemaService; // Learning Cinema plans, session logs, reach
+  sync: SyncWiring; // record sync: change feed, pull/push, hubs (H7)
 }
 
 export function createServices(ctx: AppContext): Services {
@@ -63,13 +92,17 @@ export function createServices(ctx: AppContext): Services {
   );
   const lrsRepo = new LrsRepo(db);
   const lrs = new LrsService(lrsRepo, progress, ctx.clock);
-  const lrsAuth = new LrsAuthenticator(tenants, actors, identity.lrsCredentials);
+  // cmi5 AUs call the LRS with their session token; the cmi5 service is built below.
+  const lrsAuth = new LrsAuthenticator(tenants, actors, identity.lrsCredentials, (secret) =>
+    services.cmi5.verifyAuthToken(secret),
+  );
   const quizzes = new QuizService(new QuizzesRepo(db), manifests, lrs);
   const reports = new ReportsService(new ReportsRepo(db), progress);
   const content = createContentServices(ctx);
   const courseServices = createCourseServices(db, ctx.clock, tenants);
   courseServices.courses.onPublished((tenantId, courseId) => progress.courseChanged(tenantId, courseId));
-  return {
+  const mirror = new MirrorService(new MirrorRepo(db), courseServices.catalogCache, ctx.clock);
+  const services: Services = {
     ctx,
     tenants,
     actors,
@@ -77,9 +110,20 @@ export function createServices(ctx: AppContext): Services {
     progress,
     lrs,
     lrsAuth,
+    lrsDocuments: new LrsDocumentsService(new LrsDocumentsRepo(db), ctx.clock),
     quizzes,
+    devices: createDeviceTokenService(ctx, lrs, quizzes),
     reports,
     ...courseServices,
     ...content,
+    mirror,
+    bundles: createBundleService(ctx, mirror, content.blobs, progress),
+    cartridges: createCartridgeService(ctx, tenants, content.blobs, courseServices.courses),
+    forwarding: createForwardingService(ctx, lrs),
+    scorm: createScormService(db, manifests, courseServices.courses, lrs, content.blobs, ctx.clock),
+    cmi5: createCmi5Service(ctx, courseServices.courses, lrs),
+    cinema: new CinemaService(new CinemaRepo(db), content.blobs, ctx.clock),
+    sync: createSync(ctx, progress, lrs),
   };
+  return services;
 }

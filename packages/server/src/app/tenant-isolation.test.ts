@@ -1,3 +1,4 @@
+import { uuidv7 } from '@satchel/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/seed.js';
 import type { RegisteredRoute } from '../http/route.js';
@@ -133,6 +134,13 @@ async function snapshot(db: Db, tenantId: string): Promise<Record<string, unknow
     'quiz_attempts',
     'api_tokens',
     'lrs_credentials',
+    'device_tokens',
+    'forwarding_destinations',
+    'course_import_reports',
+    'sync_hubs',
+    'sync_conflicts',
+    'cinema_plans',
+    'cinema_sessions',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -189,10 +197,73 @@ describe.each(await engines())('tenant isolation on %s', (engine) => {
       { name: 'victim script' },
     );
     const victimKey = await server.services.lrsCredentials.create(victim.id, 'victim tool');
+    const victimDevice = await server.services.devices.create(
+      { tenantId: victim.id, userId: victimLearner.id },
+      { label: 'victim phone' },
+    );
+    // A statement-forwarding destination (H6).
+    const victimDestination = await server.services.forwarding.create(victim.id, {
+      name: 'victim LRS',
+      endpoint: 'https://lrs.example.org/xapi',
+      auth: { kind: 'bearer', token: 'victim-token' },
+      filter: { verbs: [], activityPrefix: null },
+      includeExisting: false,
+    });
+    // A hub registered for the victim platform (record sync, H7).
+    const victimHub = await server.services.sync.service.registerHub(
+      victim,
+      { userId: victimLearner.id } as Parameters<typeof server.services.sync.service.registerHub>[1],
+      { name: 'victim hub', instance: 'victim-hub-instance' },
+    );
+    // Learning Cinema: a plan, a session log and a console open for a phone remote.
+    const victimFacilitator = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name'])
+      .where('tenant_id', '=', victim.id)
+      .where('username', '=', 'facilitator')
+      .executeTakeFirstOrThrow();
+    const facilitatorActor = {
+      userId: victimFacilitator.id,
+      tenantId: victim.id,
+      username: victimFacilitator.username,
+      displayName: victimFacilitator.display_name,
+      roles: ['facilitator' as const],
+      isOperator: false,
+      via: 'session' as const,
+      sessionId: null,
+    };
+    const victimPlan = await server.services.cinema.createPlan(victim.id, facilitatorActor, {
+      title: 'Victim plan',
+      ageBand: '6-11',
+      durationMinutes: 30,
+      language: 'en',
+      steps: [{ id: 'talk', kind: 'discussion', prompt: 'Hello', seconds: 60 }],
+    });
+    const victimSession = await server.services.cinema.recordSession(victim.id, facilitatorActor, {
+      id: uuidv7(),
+      planId: victimPlan.id,
+      date: '2026-11-01',
+      facilitatorIds: [victimFacilitator.id],
+      startedAt: '2026-11-01T09:00:00Z',
+      endedAt: '2026-11-01T10:00:00Z',
+      attendance: {
+        female: { '0-5': 0, '6-11': 3, '12-17': 0, '18+': 0 },
+        male: { '0-5': 0, '6-11': 2, '12-17': 0, '18+': 0 },
+        other: { '0-5': 0, '6-11': 0, '12-17': 0, '18+': 0 },
+        unrecorded: { '0-5': 0, '6-11': 0, '12-17': 0, '18+': 0 },
+      },
+      withDisability: 0,
+    });
     ids = {
       ...(await victimIds(db, victim.id, attacker.id)),
+      planId: victimPlan.id,
+      sessionId: victimSession.session.id,
+      runId: server.services.cinema.live.open(victim.id, uuidv7()),
+      hubId: victimHub.hubId,
       tokenId: victimToken.token.id,
       credentialId: victimKey.id,
+      deviceId: victimDevice.device.id,
+      destinationId: victimDestination.id,
     };
 
     const signin = await fetch(`${server.url}/api/t/${attacker.slug}/auth/signin`, {

@@ -61,7 +61,18 @@ export async function importHtml5Package(
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<Html5Package> {
   const plan = planHtml5Package(await listZipEntries(source, limits));
-  const ordered = [...plan.files].sort((a, b) => a.zip.headerOffset - b.zip.headerOffset);
+  return { entry: plan.entry, files: await importPackageFiles(blobs, tenantId, source, plan.files, limits) };
+}
+
+/** Inflates the chosen entries to staged files and commits them together (all or nothing). */
+export async function importPackageFiles(
+  blobs: BlobStore,
+  tenantId: string,
+  source: ZipSource,
+  files: readonly { path: string; zip: ZipEntry }[],
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<Record<string, BlobRef>> {
+  const ordered = [...files].sort((a, b) => a.zip.headerOffset - b.zip.headerOffset);
   const staged: { file: StagedFile; mediaType: string; path: string }[] = [];
   try {
     for (const { path, zip } of ordered) {
@@ -76,10 +87,10 @@ export async function importHtml5Package(
     throw err;
   }
   const refs = await blobs.commit(tenantId, staged);
-  const files: Record<string, BlobRef> = {};
+  const result: Record<string, BlobRef> = {};
   staged.forEach((s, i) => {
     const ref = refs[i];
-    if (ref) files[s.path] = ref;
+    if (ref) result[s.path] = ref;
   });
-  return { entry: plan.entry, files };
+  return result;
 }

@@ -29,7 +29,7 @@ export interface CreateLibraryItemInput {
   kind: LibraryKind;
   title: string;
   licence: string;
-  /** The stored file; for html5, `package` instead. */
+  /** The stored file; for html5 and h5p, `package` instead. */
   file?: BlobRef;
   package?: Html5Package;
   author?: string;
@@ -71,8 +71,9 @@ export class LibraryService {
     const tenant = typeof tenantOrId === 'string' ? await this.tenantRef(tenantOrId) : tenantOrId;
     const meta = Metadata.parse(input);
     let received: ReceivedContent;
-    if (input.kind === 'html5') {
-      if (!input.package) throw invalid('package_required', 'An html5 item needs its unpacked package');
+    if (input.kind === 'html5' || input.kind === 'h5p') {
+      if (!input.package)
+        throw invalid('package_required', `An ${input.kind} item needs its unpacked package`);
       const files = Object.values(input.package.files);
       await this.requireBlobs(
         tenant.id,

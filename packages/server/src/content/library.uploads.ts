@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { BlobRef, Html5Package, LibraryKind } from '@satchel/core';
 import { invalid, type AppError } from '../http/errors.js';
 import type { BlobStore, HeadCheck, StagedFile } from './blob-store.js';
+import { importH5pPackage } from '../h5p/h5p-package.js';
 import { importHtml5Package } from './html5-package.js';
 import { checkKind, SNIFF_BYTES } from './sniff.js';
 import { checkWebVtt } from './webvtt.js';
@@ -96,6 +97,14 @@ export async function receiveUpload(
       // The zip itself is not kept (nor charged to storage); its files are.
       const staged = await blobs.stage(tenantId, body, { declaredBytes, head });
       const pkg = await withStagedZip(blobs, staged, (source) => importHtml5Package(blobs, tenantId, source));
+      await blobs.discard([staged]);
+      const size = Object.values(pkg.files).reduce((sum, f) => sum + f.size, 0);
+      return { file: null, package: pkg, size, mediaType: 'application/zip' };
+    }
+    case 'h5p': {
+      // Like html5: the checked files are kept, the zip is not (server/h5p validates it).
+      const staged = await blobs.stage(tenantId, body, { declaredBytes, head });
+      const pkg = await withStagedZip(blobs, staged, (source) => importH5pPackage(blobs, tenantId, source));
       await blobs.discard([staged]);
       const size = Object.values(pkg.files).reduce((sum, f) => sum + f.size, 0);
       return { file: null, package: pkg, size, mediaType: 'application/zip' };

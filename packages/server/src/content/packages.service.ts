@@ -67,8 +67,11 @@ export class PackageFiles {
 function lessonPackage(manifest: CourseManifest, lessonId: string): Html5Package | undefined {
   for (const module of manifest.modules ?? []) {
     for (const lesson of module.lessons ?? []) {
-      if (lesson.id === lessonId && lesson.kind === 'html5')
-        return { entry: lesson.entry, files: lesson.files };
+      if (lesson.id !== lessonId) continue;
+      // h5p lessons are read file by file by the H5P player; cmi5 AUs by their launch URL.
+      if (lesson.kind === 'html5') return { entry: lesson.entry, files: lesson.files };
+      if (lesson.kind === 'h5p') return { entry: 'h5p.json', files: lesson.files };
+      if (lesson.kind === 'cmi5') return { entry: lesson.au.url.split('?')[0] ?? '', files: lesson.files };
     }
   }
   return undefined;

@@ -48,6 +48,7 @@ const ACCEPTED: Record<LibraryKind, Partial<Record<DetectedFormat, string>>> = {
   // Both still need the archive checked: an EPUB's mimetype entry, an html5 package's index.html.
   epub: { epub: 'application/epub+zip', zip: 'application/epub+zip' },
   html5: { zip: 'application/zip' },
+  h5p: { zip: 'application/zip' },
   captions: { webvtt: 'text/vtt' },
 };
 

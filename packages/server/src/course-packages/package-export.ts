@@ -189,6 +189,21 @@ function lessonOf(
       return { kind: 'quiz' as const, ...common, quiz: lesson.quiz, questions: lesson.questions };
     case 'link':
       return { kind: 'link' as const, ...common, url: lesson.url };
+    case 'scorm':
+      // course.json has no SCORM lesson yet; the original zip re-imports through /scorm/imports.
+      throw new AppError(
+        422,
+        'export_unsupported',
+        `The SCORM lesson "${lesson.title}" cannot be exported in a course package yet`,
+      );
+    case 'h5p':
+    case 'cmi5':
+      // Not in course.json yet: H5P and cmi5 lessons re-import from their own packages.
+      throw new AppError(
+        422,
+        'export_unsupported',
+        `The ${lesson.kind} lesson "${lesson.title}" cannot be exported in a course package yet`,
+      );
   }
 }
 

@@ -1,8 +1,9 @@
-import { CatalogQuery } from '@satchel/core';
+import { CatalogQuery, ReachQuery } from '@satchel/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../http/errors.js';
 import { engines } from '../test-support/engines.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
+import { DEMO_CINEMA_PLAN_TITLE } from './demo-cinema.js';
 import { DEMO_EDUCATORS, DEMO_LEARNERS, demoLoginLines } from './demo-data.js';
 import { seedDemo } from './seed.js';
 
@@ -73,6 +74,29 @@ describe.each(await engines())('the demo seed on %s', (engine) => {
     expect(settings).toMatchObject({ allowPin: true, locales: ['en', 'fr', 'ar', 'es', 'pt'] });
     expect(settings.logoSha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await server.services.tenants.settings(educators!.id)).signupPolicy).toBe('invite');
+
+    // Learning Cinema: the facilitator's shared plan, whose media is all here, and past sessions.
+    const facilitator = await server.services.users.byUsername(learners!.id, 'facilitator');
+    const actor = {
+      userId: facilitator!.id,
+      tenantId: learners!.id,
+      username: 'facilitator',
+      displayName: facilitator!.displayName,
+      roles: ['facilitator' as const],
+      isOperator: false,
+      via: 'session' as const,
+      sessionId: null,
+    };
+    const plans = await server.services.cinema.listPlans(learners!.id, actor, {});
+    const plan = plans.find((p) => p.title === DEMO_CINEMA_PLAN_TITLE);
+    expect(plan).toMatchObject({ shared: true, stepCount: 9 });
+    const detail = await server.services.cinema.getPlan(learners!.id, actor, plan!.id);
+    expect(new Set(detail.steps.map((s) => s.kind))).toEqual(
+      new Set(['media', 'discussion', 'groupQuiz', 'poll', 'checkIn', 'break', 'reflection']),
+    );
+    expect((await server.services.cinema.readiness(learners!.id, actor, plan!.id)).ready).toBe(true);
+    const reach = await server.services.cinema.reach(learners!.id, actor, ReachQuery.parse({}));
+    expect(reach).toMatchObject({ sessions: 3, reached: 79 });
   });
 
   it('signs in with the printed demo logins', async () => {

@@ -5,6 +5,7 @@ import type { Services } from '../app/services.js';
 import { importCoursePackage } from '../course-packages/package-import.js';
 import { directorySource } from '../course-packages/package-source.js';
 import { conflict } from '../http/errors.js';
+import { seedCinema } from './demo-cinema.js';
 import { createCategories, createFramework } from './demo-curriculum.js';
 import { DEMO_EDUCATORS, DEMO_LEARNERS, DEMO_TENANTS, type DemoTenant } from './demo-data.js';
 import { EDUCATORS_PROGRESS, LEARNERS_PROGRESS, recordProgress, type DemoProgress } from './demo-progress.js';
@@ -38,8 +39,12 @@ const PROGRESS: ReadonlyMap<DemoTenant, readonly DemoProgress[]> = new Map([
 ]);
 
 function stepsOf(tenant: DemoTenant): number {
-  // platform, logo, curriculum, then one per user, course, path and class, then enrolments and progress.
-  return 3 + tenant.users.length + tenant.courses.length + tenant.paths.length + tenant.classes.length + 2;
+  // platform, logo, curriculum, then one per user, course, path and class, then enrolments and progress
+  // (and Learning Cinema on the youth platform).
+  const cinema = tenant === DEMO_LEARNERS ? 1 : 0;
+  return (
+    3 + tenant.users.length + tenant.courses.length + tenant.paths.length + tenant.classes.length + 2 + cinema
+  );
 }
 
 /** Whether the demo platforms are there already: all (nothing to do), none (seed), or some (refuse). */
@@ -208,5 +213,21 @@ async function seedTenant(
 
   step(`${slug}: learning records`);
   const statements = await recordProgress(services, { tenantId, users, versions }, PROGRESS.get(spec) ?? []);
+
+  if (spec === DEMO_LEARNERS) {
+    step(`${slug}: learning cinema`);
+    const facilitator = spec.users.find((u) => u.roles.includes('facilitator'));
+    if (facilitator) {
+      await seedCinema(services, {
+        tenantId,
+        contentDir,
+        facilitator: {
+          id: userId(facilitator.username),
+          username: facilitator.username,
+          displayName: facilitator.displayName,
+        },
+      });
+    }
+  }
   return { tenantId, statements };
 }

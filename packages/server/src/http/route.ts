@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor, ActorResolver, TenantRef, TenantResolver } from './context.js';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /** Who may call a route: anyone, any signed-in member of the tenant, some roles, or the instance operator. */
 export type Access = 'public' | 'signed-in' | 'operator' | readonly Role[];

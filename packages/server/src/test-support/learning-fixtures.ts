@@ -37,6 +37,22 @@ export function lessonOf(kind: Lesson['kind'], extra: Record<string, unknown> = 
     html5: { files: { 'index.html': BLOB } },
     quiz: { quiz: {}, questions: [{ id: 'q1', type: 'truefalse', prompt: 'True?', correct: true }] },
     link: { url: 'https://example.org' },
+    h5p: { mainLibrary: 'H5P.MultiChoice 1.16', files: { 'h5p.json': BLOB } },
+    cmi5: {
+      au: {
+        publisherId: 'https://example.org/au/1',
+        coursePublisherId: 'https://example.org/c',
+        url: 'https://example.org/au',
+      },
+    },
+    scorm: {
+      scorm: {
+        version: '1.2',
+        title: 'Package',
+        items: [{ id: 'sco', title: 'SCO', depth: 0, href: 'index.html', type: 'sco' }],
+      },
+      files: { 'index.html': BLOB },
+    },
   };
   return { id: uuidv7(), title: `${kind} lesson`, kind, ...byKind[kind], ...extra };
 }

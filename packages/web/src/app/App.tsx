@@ -89,8 +89,10 @@ export function TenantApp({ slug, api, tenant, initialUser, initialI18n, store }
         try {
           await api.post('/auth/signout');
         } catch (error) {
-          // Already signed out on the server (expired session): finish signing out here too.
-          if (!(error instanceof ApiError && error.status === 401)) throw error;
+          // Already signed out on the server (expired session): finish signing out here too. With no
+          // network, a learner of a shared device still hands it over (offline queue, decision 0005):
+          // their records go with their own device token, and the next learner's reconnect replaces the cookie.
+          if (!(error instanceof ApiError && (error.status === 401 || error.isNetworkFailure))) throw error;
         }
         keepUser(null);
         navigate(paths.signIn);

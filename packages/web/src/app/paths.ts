@@ -11,6 +11,8 @@ export const paths = {
   profile: '/profile',
   catalog: '/catalog',
   myLearning: '/learning',
+  outbox: '/outbox',
+  downloads: '/downloads',
   course: (courseId: string) => `/courses/${segment(courseId)}`,
   lesson: (courseId: string, lessonId: string) =>
     `/courses/${segment(courseId)}/lessons/${segment(lessonId)}`,
@@ -22,4 +24,11 @@ export const paths = {
   adminClasses: '/admin/classes',
   adminSettings: '/admin/settings',
   reports: '/reports',
+  cinema: '/cinema',
+  cinemaNewPlan: '/cinema/plans/new',
+  cinemaPlan: (planId: string) => `/cinema/plans/${segment(planId)}`,
+  cinemaRun: (planId: string) => `/cinema/run/${segment(planId)}`,
+  cinemaProjector: '/cinema/projector',
+  cinemaReach: '/cinema/reach',
+  cinemaRemote: (runId: string) => `/cinema/remote/${segment(runId)}`,
 } as const;

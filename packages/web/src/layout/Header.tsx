@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n.js';
 import { Link } from '../router/Link.js';
 import { useLocation } from '../router/history.js';
 import { cx } from '../ui/cx.js';
+import { OutboxBadge } from '../offline/queue/OutboxBadge.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { navItemsFor } from './nav-items.js';
 import { UserMenu } from './UserMenu.js';
@@ -61,6 +62,7 @@ export function Header() {
     <header class="site-header">
       <div class="site-header__bar">
         <Brand />
+        <OutboxBadge />
         <button
           ref={menuButton}
           type="button"

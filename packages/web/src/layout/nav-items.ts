@@ -13,6 +13,7 @@ const ROLE_NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { label: 'nav.home', to: paths.home },
     { label: 'nav.catalog', to: paths.catalog },
     { label: 'nav.myLearning', to: paths.myLearning },
+    { label: 'downloads.title', to: paths.downloads },
   ],
   author: [
     { label: 'nav.courseEditor', to: paths.authorCourses },
@@ -28,7 +29,10 @@ const ROLE_NAV: Readonly<Record<Role, readonly NavItem[]>> = {
     { label: 'nav.settings', to: paths.adminSettings },
     { label: 'nav.reports', to: paths.reports },
   ],
-  facilitator: [],
+  facilitator: [
+    { label: 'nav.cinema', to: paths.cinema },
+    { label: 'nav.reach', to: paths.cinemaReach },
+  ],
 };
 
 const ROLE_ORDER: readonly Role[] = ['learner', 'author', 'educator', 'admin', 'facilitator'];

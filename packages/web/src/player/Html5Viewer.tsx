@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi } from '../app/context.js';
 import { useT } from '../i18n/i18n.js';
 import type { ViewerProps } from './viewer-types.js';
@@ -21,6 +21,27 @@ export default function Html5Viewer({ lesson, course, report }: ViewerProps<'htm
   const api = useApi();
   const frame = useRef<HTMLIFrameElement>(null);
   const src = api.url(`/packages/${encodeURIComponent(course.versionId)}/${encodeURIComponent(lesson.id)}/`);
+  // Offline, a downloaded package is written into the frame (src/offline/downloads/inline-package.ts):
+  // no service worker may answer for a sandboxed frame, so its own URLs cannot load.
+  const [offline] = useState(() => !navigator.onLine);
+  const [srcdoc, setSrcdoc] = useState<string | null>(null);
+  useEffect(() => {
+    if (!offline) return;
+    let made: readonly string[] = [];
+    let live = true;
+    void import('../offline/downloads/inline-package.js')
+      .then((module) => module.inlinePackage(src))
+      .then((inlined) => {
+        made = inlined.urls;
+        if (live) setSrcdoc(inlined.html);
+        else inlined.urls.forEach((url) => URL.revokeObjectURL(url));
+      })
+      .catch(() => live && setSrcdoc(''));
+    return () => {
+      live = false;
+      made.forEach((url) => URL.revokeObjectURL(url));
+    };
+  }, [offline, src]);
 
   useEffect(() => {
     let completed = false;
@@ -40,7 +61,8 @@ export default function Html5Viewer({ lesson, course, report }: ViewerProps<'htm
       <iframe
         ref={frame}
         class="html5-lesson__frame"
-        src={src}
+        src={offline ? undefined : src}
+        srcdoc={offline ? (srcdoc ?? undefined) : undefined}
         title={t('player.html5Frame', { title: lesson.title })}
         sandbox="allow-scripts allow-forms"
         allow="fullscreen"

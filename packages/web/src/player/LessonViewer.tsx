@@ -9,6 +9,9 @@ const MarkdownViewer = lazyViewer<ViewerProps<'markdown'>>(() => import('./Markd
 const Html5Viewer = lazyViewer<ViewerProps<'html5'>>(() => import('./Html5Viewer.js'));
 const LinkViewer = lazyViewer<ViewerProps<'link'>>(() => import('./LinkViewer.js'));
 const QuizPlayer = lazyViewer<ViewerProps<'quiz'>>(() => import('./quiz/QuizPlayer.js'));
+const ScormViewer = lazyViewer<ViewerProps<'scorm'>>(() => import('./scorm/ScormViewer.js'));
+const H5pViewer = lazyViewer<ViewerProps<'h5p'>>(() => import('./h5p/H5pViewer.js'));
+const Cmi5Viewer = lazyViewer<ViewerProps<'cmi5'>>(() => import('./cmi5/Cmi5Viewer.js'));
 
 /** The viewer for the lesson's kind, each in a chunk of its own. */
 export function LessonViewer(props: ViewerProps) {
@@ -30,5 +33,11 @@ export function LessonViewer(props: ViewerProps) {
       return <LinkViewer {...props} lesson={lesson} />;
     case 'quiz':
       return <QuizPlayer {...props} lesson={lesson} />;
+    case 'scorm':
+      return <ScormViewer {...props} lesson={lesson} />;
+    case 'h5p':
+      return <H5pViewer {...props} lesson={lesson} />;
+    case 'cmi5':
+      return <Cmi5Viewer {...props} lesson={lesson} />;
   }
 }

@@ -18,6 +18,7 @@ export default function LinkViewer({ lesson, report }: ViewerProps<'link'>) {
   if (safe?.kind !== 'external') return <p>{t('player.linkUnavailable')}</p>;
   return (
     <div class="link-lesson">
+      {!navigator.onLine && <p role="status">{t('downloads.needsInternet')}</p>}
       <p>{t('player.linkIntro', { host: hostOf(safe.url) })}</p>
       <a
         class="button button--primary"

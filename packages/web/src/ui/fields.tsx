@@ -175,3 +175,44 @@ export function Checkbox({ label, checked, onChecked, description, ...rest }: Ch
     </div>
   );
 }
+
+export interface TextAreaProps
+  extends
+    FieldFrame,
+    Omit<
+      JSX.TextareaHTMLAttributes<HTMLTextAreaElement>,
+      'value' | 'onInput' | 'id' | 'label' | 'class' | 'className'
+    > {
+  readonly value: string;
+  readonly onValue: (value: string) => void;
+}
+
+/** A multi-line text field with the same label, help and error wiring as TextField. */
+export function TextArea({
+  label,
+  description,
+  error,
+  optional = false,
+  value,
+  onValue,
+  rows = 4,
+  ...rest
+}: TextAreaProps) {
+  const frame = { label, description, error, optional };
+  const ids = useFieldIds(frame);
+  return (
+    <FieldShell frame={frame} ids={ids}>
+      <textarea
+        {...rest}
+        id={ids.id}
+        rows={rows}
+        class="field__control field__control--multiline"
+        value={value}
+        required={!optional}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={ids.describedBy}
+        onInput={(event) => onValue(event.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}

@@ -2,9 +2,11 @@
 export { Button, LinkButton, type ButtonProps, type ButtonVariant, type LinkButtonProps } from './Button.js';
 export {
   TextField,
+  TextArea,
   Select,
   Checkbox,
   type TextFieldProps,
+  type TextAreaProps,
   type SelectProps,
   type SelectOption,
   type CheckboxProps,

@@ -30,6 +30,11 @@ async function seedInChildProcess(io: CommandIo): Promise<void> {
     throw new CliError(`seeding the demo failed (exit code ${String(code)}); see the messages above`);
 }
 
+function syncIntervalMs(raw: string | undefined): number {
+  const seconds = Number(raw ?? '300');
+  return Number.isFinite(seconds) && seconds >= 5 ? seconds * 1000 : 300_000;
+}
+
 export const serveCommand: Command = {
   name: ['serve'],
   summary: 'Run the Satchel server (migrates, seeds the demo into an empty database, serves the web app)',
@@ -40,6 +45,7 @@ export const serveCommand: Command = {
     '  HOST           address to bind (default 0.0.0.0)',
     '  SATCHEL_DATA   data folder for the SQLite file and content (default ./data)',
     '  DATABASE_URL   postgres://… to run on PostgreSQL instead of SQLite',
+    '  SATCHEL_SYNC_INTERVAL  seconds between syncs with the upstream, on a hub (default 300)',
     'Options:',
     '  --no-demo      do not seed the demo programme into an empty database',
   ].join('\n'),
@@ -60,10 +66,15 @@ export const serveCommand: Command = {
     const url = `http://localhost:${port}`;
     io.out(`\nSatchel is running at ${url}  (database: ${handle.engine}, ${handle.location})\n`);
     afterServeStarted(io, url, seeded);
+    // A hub syncs with its upstream whenever it can: now, then on an interval (sync/README.md).
+    built.services.sync.client.start(syncIntervalMs(io.env.SATCHEL_SYNC_INTERVAL));
+    // Statement forwarding to outside LRSs runs in the server process (H6).
+    built.services.forwarding.start();
     const stop = (): void => {
       io.out('\nStopping…\n');
-      void built.app
-        .close()
+      void built.services.forwarding
+        .stop()
+        .then(() => built.app.close())
         .then(() => handle.destroy())
         .then(() => process.exit(0));
     };

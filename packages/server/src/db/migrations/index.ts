@@ -3,6 +3,15 @@ import * as m0001 from './0001_initial.js';
 import * as m0010 from './0010_identity_indexes.js';
 import * as m0030 from './0030_courses_indexes.js';
 import * as m0040 from './0040_statement_course.js';
+import * as m0150 from './0150_device_tokens.js';
+import * as m0200 from './0200_xapi_conformance.js';
+import * as m0300 from './0300_scorm.js';
+import * as m0350 from './0350_cmi5.js';
+import * as m0400 from './0400_course_import_reports.js';
+import * as m0410 from './0410_statement_forwarding.js';
+import * as m0500 from './0500_sync.js';
+import * as m0600 from './0600_bundles.js';
+import * as m0700 from './0700_cinema.js';
 
 /**
  * Every migration, in order. Names sort in the order they run; a database whose
@@ -14,4 +23,13 @@ export const migrations: Record<string, Migration> = {
   '0010_identity_indexes': m0010,
   '0030_courses_indexes': m0030,
   '0040_statement_course': m0040,
+  '0150_device_tokens': m0150,
+  '0200_xapi_conformance': m0200,
+  '0300_scorm': m0300,
+  '0350_cmi5': m0350,
+  '0400_course_import_reports': m0400,
+  '0410_statement_forwarding': m0410,
+  '0500_sync': m0500,
+  '0600_bundles': m0600,
+  '0700_cinema': m0700,
 };

@@ -6,10 +6,21 @@
  */
 import { enBase } from './base/en.js';
 import { enLearner } from './learner/en.js';
+import { enDownloads } from './downloads/en.js';
+import { enOffline } from './offline/en.js';
 import { enAuthor } from './author/en.js';
 import { enAdmin } from './admin/en.js';
+import { enCinema } from './cinema/en.js';
 
-export const en = { ...enBase, ...enLearner, ...enAuthor, ...enAdmin };
+export const en = {
+  ...enBase,
+  ...enLearner,
+  ...enDownloads,
+  ...enOffline,
+  ...enAuthor,
+  ...enAdmin,
+  ...enCinema,
+};
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = { readonly [Key in MessageKey]: string };

@@ -2,5 +2,7 @@
 // messages. Staff messages (author, admin) come in their own chunk, loaded with staff pages.
 import { arBase } from './base/ar.js';
 import { arLearner } from './learner/ar.js';
+import { arDownloads } from './downloads/ar.js';
+import { arOffline } from './offline/ar.js';
 
-export const messages = { ...arBase, ...arLearner };
+export const messages = { ...arBase, ...arLearner, ...arDownloads, ...arOffline };

@@ -2,5 +2,7 @@
 // messages. Staff messages (author, admin) come in their own chunk, loaded with staff pages.
 import { esBase } from './base/es.js';
 import { esLearner } from './learner/es.js';
+import { esDownloads } from './downloads/es.js';
+import { esOffline } from './offline/es.js';
 
-export const messages = { ...esBase, ...esLearner };
+export const messages = { ...esBase, ...esLearner, ...esDownloads, ...esOffline };

@@ -2,5 +2,7 @@
 // messages. Staff messages (author, admin) come in their own chunk, loaded with staff pages.
 import { frBase } from './base/fr.js';
 import { frLearner } from './learner/fr.js';
+import { frDownloads } from './downloads/fr.js';
+import { frOffline } from './offline/fr.js';
 
-export const messages = { ...frBase, ...frLearner };
+export const messages = { ...frBase, ...frLearner, ...frDownloads, ...frOffline };

@@ -13,6 +13,8 @@ export const adminPaths = {
   class: (classId: string) => `/admin/classes/${segment(classId)}`,
   enrolments: '/admin/enrolments',
   lrs: '/admin/lrs',
+  forwarding: '/admin/forwarding',
+  sync: '/admin/sync',
   settings: paths.adminSettings,
   educatorClasses: paths.educatorClasses,
   classProgressPattern: '/educator/classes/:classId',

@@ -5,6 +5,7 @@ import { paths } from '../../app/paths.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { endonym } from '../../i18n/locales.js';
+import { lazy } from '../../router/lazy.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
 import { Alert, Button, PageHeading, ProgressBar, Spinner } from '../../ui/index.js';
@@ -15,6 +16,9 @@ import { courseAction, lessonsInOrder, statusIndex } from './course-outline.js';
 import { learnerErrorMessage } from './learner-errors.js';
 import { loadCourseView, type CourseView } from './learner-data.js';
 import './learner-pages.css';
+
+// Offline use (src/offline/downloads): its own chunk, so the course page stays light.
+const CourseDownload = lazy(() => import('./downloads/CourseDownload.js'));
 
 /** A course: what it is, whether the learner may take it, and its lessons with their state. */
 export default function CoursePage({ params }: PageProps) {
@@ -183,6 +187,8 @@ function CourseDetails({ view, reload }: { readonly view: CourseView; readonly r
         <h2 id="course-lessons">{t('course.lessons')}</h2>
         <CourseOutline course={course} states={states} canOpen={enrolment.canStart} />
       </section>
+
+      <CourseDownload course={course} />
     </article>
   );
 }

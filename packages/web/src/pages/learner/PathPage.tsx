@@ -3,11 +3,15 @@ import { useApi } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { lazy } from '../../router/lazy.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
 import { Alert, Button, PageHeading, ProgressBar, Spinner, cx } from '../../ui/index.js';
 import { learnerErrorMessage } from './learner-errors.js';
 import './learner-pages.css';
+
+// Offline use (src/offline/downloads): its own chunk, so the path page stays light.
+const PathDownload = lazy(() => import('./downloads/PathDownload.js'));
 
 function PathStep({ course, position }: { readonly course: PathCourse; readonly position: number }) {
   const i18n = useI18n();
@@ -96,6 +100,7 @@ export default function PathPage({ params }: PageProps) {
           ))}
         </ol>
       </section>
+      <PathDownload pathId={data.id} title={data.title} />
     </div>
   );
 }

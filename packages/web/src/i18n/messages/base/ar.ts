@@ -37,6 +37,8 @@ export const arBase: AreaCatalogue<typeof enBase> = {
   'nav.users': 'المستخدمون',
   'nav.settings': 'الإعدادات',
   'nav.reports': 'التقارير',
+  'nav.cinema': 'سينما التعلّم',
+  'nav.reach': 'الوصول',
   'nav.account': 'الحساب',
   'nav.profile': 'الملف الشخصي',
   'nav.signIn': 'تسجيل الدخول',

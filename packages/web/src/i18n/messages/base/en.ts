@@ -44,6 +44,8 @@ export const enBase = {
   'nav.users': 'Users',
   'nav.settings': 'Settings',
   'nav.reports': 'Reports',
+  'nav.cinema': 'Learning Cinema',
+  'nav.reach': 'Reach',
   'nav.account': 'Account',
   'nav.profile': 'Profile',
   'nav.signIn': 'Sign in',

@@ -37,6 +37,8 @@ export const esBase: AreaCatalogue<typeof enBase> = {
   'nav.users': 'Usuarios',
   'nav.settings': 'Configuración',
   'nav.reports': 'Informes',
+  'nav.cinema': 'Learning Cinema',
+  'nav.reach': 'Alcance',
   'nav.account': 'Cuenta',
   'nav.profile': 'Perfil',
   'nav.signIn': 'Iniciar sesión',

@@ -37,6 +37,8 @@ export const frBase: AreaCatalogue<typeof enBase> = {
   'nav.users': 'Utilisateurs',
   'nav.settings': 'Paramètres',
   'nav.reports': 'Rapports',
+  'nav.cinema': 'Learning Cinema',
+  'nav.reach': 'Portée',
   'nav.account': 'Compte',
   'nav.profile': 'Profil',
   'nav.signIn': 'Se connecter',

@@ -37,6 +37,8 @@ export const ptBase: AreaCatalogue<typeof enBase> = {
   'nav.users': 'Usuários',
   'nav.settings': 'Configurações',
   'nav.reports': 'Relatórios',
+  'nav.cinema': 'Learning Cinema',
+  'nav.reach': 'Alcance',
   'nav.account': 'Conta',
   'nav.profile': 'Perfil',
   'nav.signIn': 'Entrar',

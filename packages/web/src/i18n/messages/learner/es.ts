@@ -127,9 +127,31 @@ export const esLearner: AreaCatalogue<typeof enLearner> = {
   'player.previousChapter': 'Capítulo anterior',
   'player.nextChapter': 'Capítulo siguiente',
   'player.html5Frame': 'Actividad: {title}',
+  // H5P and cmi5 (H5).
+  'player.kind.h5p': 'Ejercicio interactivo',
+  'player.kind.cmi5': 'Unidad del curso',
+  'player.h5pFrame': 'Ejercicio interactivo: {title}',
+  'player.h5pFailed': 'No se pudo abrir este ejercicio',
+  'player.cmi5Frame': 'Unidad del curso: {title}',
+  'player.cmi5Launching': 'Abriendo la unidad…',
+  'player.cmi5Failed': 'No se pudo abrir esta unidad',
+  'player.cmi5OwnWindow': 'Esta unidad se abre en su propia ventana.',
+  'player.cmi5Open': 'Abrir la unidad',
+  'player.cmi5Opened':
+    'La unidad está abierta en otra ventana. Tu progreso aparecerá aquí cuando la termines.',
+  'player.cmi5Refresh': 'Ver mi progreso',
   'player.linkIntro': 'Esta lección es una página de {host}. Se abre en una pestaña nueva.',
   'player.openLink': 'Abrir la página',
   'player.linkUnavailable': 'La dirección de esta página no es válida. Avisa a tu docente.',
+  // SCORM (H4).
+  'player.kind.scorm': 'Módulo interactivo',
+  'player.scormFrame': 'Módulo interactivo: {title}',
+  'player.scormContents': 'Partes de este módulo',
+  'player.scormPrevious': 'Parte anterior',
+  'player.scormNext': 'Parte siguiente',
+  'player.scormDone': 'terminado',
+  'player.scormFinished': 'Has terminado este módulo.',
+  'player.scormFailed': 'No se pudo iniciar este módulo',
 
   // quiz.
   'quiz.practiceTitle': 'Cuestionario de práctica',

@@ -128,9 +128,31 @@ export const frLearner: AreaCatalogue<typeof enLearner> = {
   'player.previousChapter': 'Chapitre précédent',
   'player.nextChapter': 'Chapitre suivant',
   'player.html5Frame': 'Activité : {title}',
+  // H5P and cmi5 (H5).
+  'player.kind.h5p': 'Exercice interactif',
+  'player.kind.cmi5': 'Unité de cours',
+  'player.h5pFrame': 'Exercice interactif : {title}',
+  'player.h5pFailed': 'Cet exercice n’a pas pu être ouvert',
+  'player.cmi5Frame': 'Unité de cours : {title}',
+  'player.cmi5Launching': 'Ouverture de l’unité…',
+  'player.cmi5Failed': 'Cette unité n’a pas pu être ouverte',
+  'player.cmi5OwnWindow': 'Cette unité s’ouvre dans sa propre fenêtre.',
+  'player.cmi5Open': 'Ouvrir l’unité',
+  'player.cmi5Opened':
+    'L’unité est ouverte dans une autre fenêtre. Votre progression s’affiche ici quand vous l’avez terminée.',
+  'player.cmi5Refresh': 'Voir ma progression',
   'player.linkIntro': 'Cette leçon est une page sur {host}. Elle s’ouvre dans un nouvel onglet.',
   'player.openLink': 'Ouvrir la page',
   'player.linkUnavailable': 'L’adresse de cette page n’est pas valide. Prévenez votre enseignant.',
+  // SCORM (H4).
+  'player.kind.scorm': 'Module interactif',
+  'player.scormFrame': 'Module interactif : {title}',
+  'player.scormContents': 'Parties de ce module',
+  'player.scormPrevious': 'Partie précédente',
+  'player.scormNext': 'Partie suivante',
+  'player.scormDone': 'terminé',
+  'player.scormFinished': 'Vous avez terminé ce module.',
+  'player.scormFailed': 'Ce module n’a pas pu démarrer',
 
   // quiz.
   'quiz.practiceTitle': 'Quiz d’entraînement',

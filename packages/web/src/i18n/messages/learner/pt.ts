@@ -128,9 +128,31 @@ export const ptLearner: AreaCatalogue<typeof enLearner> = {
   'player.previousChapter': 'Capítulo anterior',
   'player.nextChapter': 'Próximo capítulo',
   'player.html5Frame': 'Atividade: {title}',
+  // H5P and cmi5 (H5).
+  'player.kind.h5p': 'Exercício interativo',
+  'player.kind.cmi5': 'Unidade do curso',
+  'player.h5pFrame': 'Exercício interativo: {title}',
+  'player.h5pFailed': 'Não foi possível abrir este exercício',
+  'player.cmi5Frame': 'Unidade do curso: {title}',
+  'player.cmi5Launching': 'Abrindo a unidade…',
+  'player.cmi5Failed': 'Não foi possível abrir esta unidade',
+  'player.cmi5OwnWindow': 'Esta unidade abre em sua própria janela.',
+  'player.cmi5Open': 'Abrir a unidade',
+  'player.cmi5Opened':
+    'A unidade está aberta em outra janela. Seu progresso aparece aqui quando você terminar.',
+  'player.cmi5Refresh': 'Ver meu progresso',
   'player.linkIntro': 'Esta aula é uma página em {host}. Ela abre em uma nova aba.',
   'player.openLink': 'Abrir a página',
   'player.linkUnavailable': 'O endereço desta página não é válido. Avise seu professor.',
+  // SCORM (H4).
+  'player.kind.scorm': 'Módulo interativo',
+  'player.scormFrame': 'Módulo interativo: {title}',
+  'player.scormContents': 'Partes deste módulo',
+  'player.scormPrevious': 'Parte anterior',
+  'player.scormNext': 'Próxima parte',
+  'player.scormDone': 'concluído',
+  'player.scormFinished': 'Você concluiu este módulo.',
+  'player.scormFailed': 'Não foi possível iniciar este módulo',
 
   // quiz.
   'quiz.practiceTitle': 'Questionário de prática',

@@ -13,6 +13,8 @@ const LINKS: readonly {
   { to: adminPaths.classes, label: 'admin.nav.classes', current: 'prefix' },
   { to: adminPaths.enrolments, label: 'admin.nav.enrolments', current: 'exact' },
   { to: adminPaths.lrs, label: 'admin.nav.lrs', current: 'exact' },
+  { to: adminPaths.forwarding, label: 'admin.nav.forwarding', current: 'exact' },
+  { to: adminPaths.sync, label: 'admin.nav.sync', current: 'exact' },
   { to: adminPaths.settings, label: 'admin.nav.settings', current: 'exact' },
   { to: adminPaths.reports, label: 'admin.nav.reports', current: 'exact' },
 ];

@@ -11,6 +11,7 @@ import type { PageProps } from '../../../router/Router.js';
 import {
   Alert,
   Button,
+  LinkButton,
   EmptyState,
   Form,
   PageHeading,
@@ -22,6 +23,7 @@ import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
 import { courseEditorPath } from './author-paths.js';
+import { IMPORT_CARTRIDGE_PATH } from '../import/cartridge-api.js';
 import { CourseStatusBadge } from './CourseStatusBadge.js';
 import { CreateCourseDialog } from './CreateCourseDialog.js';
 import { VariantDialog } from './VariantDialog.js';
@@ -60,6 +62,9 @@ export default function CoursesPage({ query }: PageProps) {
         <Button variant="primary" onClick={() => setCreating(true)}>
           {t('author.courses.create')}
         </Button>
+        <LinkButton to={IMPORT_CARTRIDGE_PATH}>{t('author.ccImport.link')}</LinkButton>
+        <LinkButton to="/author/import-scorm">{t('author.scormImport.link')}</LinkButton>
+        <LinkButton to="/author/import-cmi5">{t('author.cmi5Import.link')}</LinkButton>
       </div>
       <Form
         onSubmit={() => go(search, 1)}

@@ -98,6 +98,7 @@ function KindFields({
     case 'pdf':
     case 'epub':
     case 'html5':
+    case 'h5p':
       return <LibrarySource lesson={lesson} />;
     case 'markdown':
       return (
@@ -131,5 +132,16 @@ function KindFields({
       );
     case 'quiz':
       return <QuizEditor lesson={lesson} />;
+    case 'scorm':
+      return (
+        <p>
+          {t('author.lesson.scormSummary', {
+            version: lesson.scorm.version === '1.2' ? '1.2' : '2004',
+            count: lesson.scorm.items.filter((item) => item.href !== null).length,
+          })}
+        </p>
+      );
+    case 'cmi5':
+      return <p>{t('author.lesson.cmi5Summary', { moveOn: lesson.au.moveOn, url: lesson.au.url })}</p>;
   }
 }

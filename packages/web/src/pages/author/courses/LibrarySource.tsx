@@ -93,6 +93,9 @@ export function LibrarySource({ lesson }: { readonly lesson: DraftLesson }) {
 function lessonSize(lesson: DraftLesson): number {
   switch (lesson.kind) {
     case 'html5':
+    case 'scorm':
+    case 'h5p':
+    case 'cmi5':
       return Object.values(lesson.files).reduce((sum, file) => sum + file.size, 0);
     case 'video':
     case 'audio':

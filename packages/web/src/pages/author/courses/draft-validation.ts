@@ -96,6 +96,9 @@ function lessonForSave(lesson: DraftLesson): DraftLesson {
     case 'epub':
     case 'markdown':
     case 'html5':
+    case 'scorm':
+    case 'h5p':
+    case 'cmi5':
       return withDescription;
   }
 }

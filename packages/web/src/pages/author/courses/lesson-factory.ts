@@ -12,7 +12,7 @@ import type {
 // and remembers the item it came from.
 
 /** Lesson kinds whose content is a library item. */
-export const LIBRARY_LESSON_KINDS = ['video', 'audio', 'pdf', 'epub', 'html5'] as const;
+export const LIBRARY_LESSON_KINDS = ['video', 'audio', 'pdf', 'epub', 'html5', 'h5p'] as const;
 export type LibraryLessonKind = (typeof LIBRARY_LESSON_KINDS)[number];
 
 /** Every kind, in the order the "add lesson" dialog offers them. */
@@ -22,6 +22,7 @@ export const LESSON_KIND_ORDER: readonly LessonKind[] = [
   'pdf',
   'epub',
   'html5',
+  'h5p',
   'markdown',
   'link',
   'quiz',
@@ -83,6 +84,9 @@ function libraryContent(item: LibraryItemDetail) {
     case 'html5':
       if (!item.package) break;
       return { kind: 'html5' as const, entry: item.package.entry, files: item.package.files };
+    case 'h5p':
+      if (!item.package) break;
+      return { kind: 'h5p' as const, files: item.package.files };
     case 'image':
     case 'captions':
       break;

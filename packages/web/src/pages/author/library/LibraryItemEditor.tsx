@@ -117,6 +117,9 @@ export function LibraryPreview({ item }: { readonly item: LibraryItem }) {
           </a>
         </p>
       ) : null;
+    case 'h5p':
+      // Its files are only playable through the H5P player, in a lesson.
+      return null;
     case 'html5':
       return item.launchUrl ? (
         <p>

@@ -12,6 +12,7 @@ export const UPLOAD_KINDS = [
   'image',
   'epub',
   'html5',
+  'h5p',
 ] as const satisfies readonly LibraryKind[];
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 

@@ -24,7 +24,7 @@ const EXTENSION_KINDS: Readonly<Record<string, UploadKind>> = {
   svg: 'image',
   epub: 'epub',
   zip: 'html5',
-  h5p: 'html5',
+  h5p: 'h5p',
 };
 
 function extensionOf(name: string): string {
@@ -58,8 +58,10 @@ export function acceptFor(kind: UploadKind | ''): string {
       return 'application/epub+zip,.epub';
     case 'html5':
       return 'application/zip,.zip';
+    case 'h5p':
+      return '.h5p';
     case '':
-      return 'video/*,audio/*,image/*,application/pdf,.pdf,application/epub+zip,.epub,application/zip,.zip';
+      return 'video/*,audio/*,image/*,application/pdf,.pdf,application/epub+zip,.epub,application/zip,.zip,.h5p';
   }
 }
 
