@@ -1,126 +1,45 @@
 import type { ScormImportResponse } from '@satchel/core';
-import { useRef, useState } from 'preact/hooks';
-import type { UploadProgress } from '../../../api/client.js';
-import { ApiError } from '../../../api/errors.js';
 import { useApi } from '../../../app/context.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
-import {
-  Alert,
-  Button,
-  FileField,
-  FormActions,
-  LinkButton,
-  PageHeading,
-  ProgressBar,
-  Spinner,
-} from '../../../ui/index.js';
-import { courseEditorPath } from '../courses/author-paths.js';
+import { PackageImport, type PackageImportMessages } from '../parts/PackageImport.js';
 
 export const IMPORT_SCORM_PATH = '/author/import-scorm';
 
-type Phase = 'idle' | 'uploading' | 'processing';
+const MESSAGES: PackageImportMessages = {
+  title: 'author.scormImport.title',
+  intro: 'author.scormImport.intro',
+  file: 'author.scormImport.file',
+  fileRequired: 'author.scormImport.fileRequired',
+  submit: 'author.scormImport.submit',
+  uploading: 'author.scormImport.uploading',
+  processing: 'author.scormImport.processing',
+  resultLabel: 'author.scormImport.resultLabel',
+  refused: 'author.scormImport.refused',
+  nothingCreated: 'author.scormImport.nothingCreated',
+  done: 'author.scormImport.done',
+  openEditor: 'author.scormImport.openEditor',
+};
 
 /** Upload a SCORM 1.2 / 2004 zip: it becomes a course draft with one lesson playing the package. */
 export default function ImportScormPage(_props: PageProps) {
   const i18n = useI18n();
-  const { t } = i18n;
   const api = useApi();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [result, setResult] = useState<ScormImportResponse | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-
-  const run = async () => {
-    if (phase !== 'idle') return;
-    if (!file) {
-      setFileProblem(t('author.scormImport.fileRequired'));
-      return;
-    }
-    setFileProblem(null);
-    setResult(null);
-    setFailure(null);
-    setPhase('uploading');
-    try {
-      setResult(
-        await api.upload<ScormImportResponse>('/scorm/imports', file, {
+  return (
+    <PackageImport<ScormImportResponse>
+      messages={MESSAGES}
+      accept=".zip,application/zip"
+      upload={(file, onProgress) =>
+        api.upload<ScormImportResponse>('/scorm/imports', file, {
           query: { language: i18n.locale },
           contentType: 'application/zip',
-          onProgress: (next) => {
-            setProgress(next);
-            if (next.total !== null && next.loaded >= next.total) setPhase('processing');
-          },
-        }),
-      );
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setPhase('idle');
-      setProgress(null);
-      window.setTimeout(() => resultRef.current?.focus(), 0);
-    }
-  };
-
-  const details = failure instanceof ApiError ? failure.details : undefined;
-  const where =
-    typeof details?.file === 'string'
-      ? details.file
-      : typeof details?.entry === 'string'
-        ? details.entry
-        : '';
-  const rule = typeof details?.rule === 'string' ? details.rule : '';
-  const percent = progress?.total ? (progress.loaded / progress.total) * 100 : 0;
-
-  return (
-    <div class="page stack author-page">
-      <PageHeading>{t('author.scormImport.title')}</PageHeading>
-      <p>{t('author.scormImport.intro')}</p>
-      <FileField
-        label={t('author.scormImport.file')}
-        accept=".zip,application/zip"
-        error={fileProblem}
-        disabled={phase !== 'idle'}
-        onFile={(chosen) => {
-          setFile(chosen);
-          setFileProblem(null);
-        }}
-      />
-      <FormActions>
-        <Button variant="primary" busy={phase !== 'idle'} onClick={() => void run()}>
-          {t('author.scormImport.submit')}
-        </Button>
-      </FormActions>
-      {phase === 'uploading' && progress && (
-        <ProgressBar label={t('author.scormImport.uploading', { name: file?.name ?? '' })} value={percent} />
-      )}
-      {phase === 'processing' && <Spinner label={t('author.scormImport.processing')} />}
-
-      <div ref={resultRef} tabIndex={-1} role="region" aria-label={t('author.scormImport.resultLabel')}>
-        {failure !== null && (
-          <Alert tone="error" title={t('author.scormImport.refused')}>
-            <p dir="auto">{failure instanceof ApiError ? failure.message : i18n.errorMessage(failure)}</p>
-            {(where || rule) && (
-              <p dir="auto">
-                {t('author.scormImport.refusedWhere', { file: where || '—', rule: rule || '—' })}
-              </p>
-            )}
-            <p>{t('author.scormImport.nothingCreated')}</p>
-          </Alert>
-        )}
-        {result && (
-          <div class="stack">
-            <Alert tone="success">{t('author.scormImport.done', { title: result.title })}</Alert>
-            <p>
-              <LinkButton to={courseEditorPath(result.courseId)} variant="primary">
-                {t('author.scormImport.openEditor')}
-              </LinkButton>
-            </p>
-          </div>
-        )}
-      </div>
-    </div>
+          onProgress,
+        })
+      }
+      placeKeys={['file', 'entry']}
+      refusedWhere={(place, rule) =>
+        i18n.t('author.scormImport.refusedWhere', { file: place ?? '—', rule: rule ?? '—' })
+      }
+    />
   );
 }
