@@ -84,6 +84,11 @@ export const UpdatePlanRequest = z.object({
 });
 export type UpdatePlanRequest = z.input<typeof UpdatePlanRequest>;
 
+/** `?verify=true` reads and hashes every file (slow for films); without it sizes are compared. */
+export const ReadinessQuery = z.object({
+  verify: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+});
+
 /** Whether every item of a plan can play on this server, checked before the team leaves. */
 export const PlanReadiness = z.object({
   planId: z.string(),

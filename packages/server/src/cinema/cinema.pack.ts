@@ -184,7 +184,7 @@ export async function packPlans(
         `Plan ${planId} is not on this server${upstream ? '' : '; give --upstream to copy it'}`,
       );
     });
-    const readiness = await deps.cinema.readiness(tenant.id, actor, planId);
+    const readiness = await deps.cinema.readiness(tenant.id, actor, planId, true);
     packed.push({ planId, title: plan.title, copiedFiles, readiness });
   }
   return packed;

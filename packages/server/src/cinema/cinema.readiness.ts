@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { PlanReadiness } from '@satchel/core';
 import type { BlobStore } from '../content/blob-store.js';
 import { checkKind, SNIFF_BYTES } from '../content/sniff.js';
@@ -36,7 +36,7 @@ async function head(path: string): Promise<Uint8Array> {
 
 /**
  * Whether one media item of a plan will play on this machine: the item exists, its file is
- * here, the bytes still hash to the name they were stored under (a copy that rotted on a
+ * here, the bytes still hash to the name they were stored under (with `verifyHashes`) (a copy that rotted on a
  * laptop's disk is caught before the team leaves), and they are a format a browser plays.
  */
 export async function checkItem(
@@ -45,6 +45,7 @@ export async function checkItem(
   title: string,
   item: PlanMediaRow | undefined,
   blobs: BlobStore,
+  verifyHashes: boolean,
 ): Promise<ItemCheck> {
   const result = (status: ItemCheck['status'], message: string): ItemCheck => ({
     itemId,
@@ -59,9 +60,12 @@ export async function checkItem(
     return result('missing_file', 'The file has not been copied to this server yet');
   }
   const path = blobs.filePath(item.blob_sha256);
-  const actual = await fileSha256(path);
-  if (actual === null) return result('missing_file', 'The file is recorded but missing from the disk');
-  if (actual !== item.blob_sha256) return result('corrupt', 'The file on disk is damaged; copy it again');
+  // Hashing a film takes seconds on a laptop, so only an explicit check (and packing) reads every
+  // byte; opening a plan compares sizes, which catches a truncated or overwritten copy.
+  const size = (await stat(path).catch(() => null))?.size;
+  if (size === undefined) return result('missing_file', 'The file is recorded but missing from the disk');
+  const damaged = verifyHashes ? (await fileSha256(path)) !== item.blob_sha256 : size !== Number(item.size);
+  if (damaged) return result('corrupt', 'The file on disk is damaged; copy it again');
   const check = checkKind(item.kind as LibraryKind, await head(path));
   if (!check.ok) return result('unplayable', check.reason);
   return result('ok', 'Ready');

@@ -13,6 +13,7 @@ import {
   PlanListResponse,
   PlanParams,
   PlanReadiness,
+  ReadinessQuery,
   PlanResponse,
   ReachQuery,
   ReachResponse,
@@ -141,13 +142,16 @@ export function cinemaRoutes(router: Router, cinema: CinemaService, clock: Clock
     {
       method: 'GET',
       url: '/api/t/:tenant/cinema/plans/:planId/readiness',
-      summary: 'Whether every media item of the plan is on this server, intact and playable',
+      summary:
+        'Whether every media item of the plan is on this server, intact and playable (?verify=true hashes every file)',
       tags: TAGS,
       access: PLANNERS,
       params: PlanParams,
+      query: ReadinessQuery,
       response: PlanReadiness,
     },
-    async ({ tenant, actor, params }) => cinema.readiness(tenant.id, actor, params.planId),
+    async ({ tenant, actor, params, query }) =>
+      cinema.readiness(tenant.id, actor, params.planId, query.verify),
   );
 
   router.authed(

@@ -223,7 +223,12 @@ export class CinemaService {
   }
 
   /** Checks every media item of a plan against this server's disk, before the team leaves the network. */
-  async readiness(tenantId: string, actor: Actor, planId: string): Promise<PlanReadiness> {
+  async readiness(
+    tenantId: string,
+    actor: Actor,
+    planId: string,
+    verifyHashes = false,
+  ): Promise<PlanReadiness> {
     const row = await this.repo.plan(tenantId, planId);
     if (!row || !this.canSee(actor, row)) throw planNotFound();
     const media = Steps.parse(JSON.parse(row.steps)).flatMap((step) => (step.kind === 'media' ? [step] : []));
@@ -237,7 +242,9 @@ export class CinemaService {
     );
     const checks = [];
     for (const step of media) {
-      checks.push(await checkItem(tenantId, step.itemId, step.title, items.get(step.itemId), this.blobs));
+      checks.push(
+        await checkItem(tenantId, step.itemId, step.title, items.get(step.itemId), this.blobs, verifyHashes),
+      );
     }
     return { planId, ready: checks.every((check) => check.status === 'ok'), items: checks };
   }

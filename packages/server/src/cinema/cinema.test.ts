@@ -180,6 +180,13 @@ describe.each(await engines())('Learning Cinema over HTTP on %s', (engine) => {
     writeFileSync(path, Buffer.concat([MP4.subarray(0, 100), Buffer.from('damaged')]));
     const damaged = (await amal.get(api(`/plans/${plan.plan.id}/readiness`))).body as PlanReadiness;
     expect(damaged).toMatchObject({ ready: false, items: [{ itemId: filmId, status: 'corrupt' }] });
+    // Bytes flipped in place keep the size: only the full check, which hashes the file, sees them.
+    const flipped = Buffer.from(MP4);
+    flipped[MP4.length - 1] = (flipped[MP4.length - 1] ?? 0) ^ 0xff;
+    writeFileSync(path, flipped);
+    const quick = (await amal.get(api(`/plans/${plan.plan.id}/readiness`))).body as PlanReadiness;
+    const full = (await amal.get(api(`/plans/${plan.plan.id}/readiness?verify=true`))).body as PlanReadiness;
+    expect([quick.ready, full.items[0]?.status]).toEqual([true, 'corrupt']);
     writeFileSync(path, MP4);
   });
 

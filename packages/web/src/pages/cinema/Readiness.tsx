@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { useApi } from '../../app/context.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -13,7 +14,12 @@ export function Readiness({ planId }: { readonly planId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const check = useResource((signal) => cinemaApi.readiness(api, planId, signal), [api, planId]);
+  // Opening a plan compares sizes; "Check again" reads every byte against its hash.
+  const [round, setRound] = useState(0);
+  const check = useResource(
+    (signal) => cinemaApi.readiness(api, planId, round > 0, signal),
+    [api, planId, round],
+  );
   if (check.status === 'loading') return <Spinner label={t('cinema.ready.checking')} />;
   if (check.status === 'error') return <Alert tone="error">{errorText(i18n, check.error)}</Alert>;
   const broken = check.data.items.filter((item) => item.status !== 'ok');
@@ -35,7 +41,7 @@ export function Readiness({ planId }: { readonly planId: string }) {
           </ul>
         </Alert>
       )}
-      <Button variant="secondary" onClick={check.reload}>
+      <Button variant="secondary" onClick={() => setRound((n) => n + 1)}>
         {t('cinema.ready.again')}
       </Button>
     </section>

@@ -35,8 +35,11 @@ export const cinemaApi = {
   updatePlan: (api: ApiClient, planId: string, plan: PlanContentInput, version: number) =>
     api.put<{ plan: PlanDetail }>(`/cinema/plans/${segment(planId)}`, { plan, version }).then((r) => r.plan),
   deletePlan: (api: ApiClient, planId: string) => api.delete<null>(`/cinema/plans/${segment(planId)}`),
-  readiness: (api: ApiClient, planId: string, signal?: AbortSignal) =>
-    api.get<PlanReadiness>(`/cinema/plans/${segment(planId)}/readiness`, withSignal(signal)),
+  readiness: (api: ApiClient, planId: string, verify: boolean, signal?: AbortSignal) =>
+    api.get<PlanReadiness>(`/cinema/plans/${segment(planId)}/readiness`, {
+      query: { verify },
+      ...withSignal(signal),
+    }),
   reach: (api: ApiClient, filter: ReachFilter, signal?: AbortSignal) =>
     api.get<ReachResponse>('/cinema/reach', { query: { ...filter }, ...withSignal(signal) }),
   reachCsvUrl: (api: ApiClient, filter: ReachFilter) =>
