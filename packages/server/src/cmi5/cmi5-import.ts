@@ -4,6 +4,7 @@ import {
   type BlobRef,
   type Cmi5AuStructure,
   type Cmi5BlockStructure,
+  type Cmi5Check,
   type Cmi5CourseStructure,
   type Cmi5Problem,
   type DraftContentInput,
@@ -38,28 +39,36 @@ export function cmi5Refusal(problems: readonly Cmi5Problem[]): AppError {
   );
 }
 
-function structureOf(xml: string): Cmi5CourseStructure {
+/** cmi5.xml parsed and checked by the cmi5 rules: its structure, or every problem found. */
+export function checkCmi5Xml(xml: string): Cmi5Check {
   let root;
   try {
     root = parseCmi5Xml(xml);
   } catch (err) {
     if (err instanceof Cmi5XmlError)
-      throw cmi5Refusal([
-        { path: err.line ? `line ${err.line}` : 'cmi5.xml', rule: 'root', message: err.message },
-      ]);
+      return {
+        ok: false,
+        problems: [{ path: err.line ? `line ${err.line}` : 'cmi5.xml', rule: 'root', message: err.message }],
+      };
     throw err;
   }
-  const checked = checkCourseStructure(root);
+  return checkCourseStructure(root);
+}
+
+function structureOf(xml: string): Cmi5CourseStructure {
+  const checked = checkCmi5Xml(xml);
   if (!checked.ok) throw cmi5Refusal(checked.problems);
   return checked.structure;
 }
 
-function aus(items: Cmi5CourseStructure['children']): Cmi5AuStructure[] {
+/** Every AU of a structure, in document order. */
+export function aus(items: Cmi5CourseStructure['children']): Cmi5AuStructure[] {
   return items.flatMap((i) => (i.type === 'au' ? [i] : aus(i.children)));
 }
 
-const isAbsolute = (url: string): boolean => /^https?:\/\//i.test(url);
-const packagePath = (url: string): string => decodeURI(url.split(/[?#]/)[0] ?? '');
+export const isAbsolute = (url: string): boolean => /^https?:\/\//i.test(url);
+/** The package file an AU url names (its query and fragment left off). */
+export const packagePath = (url: string): string => decodeURI(url.split(/[?#]/)[0] ?? '');
 
 /** The course draft for a checked structure. */
 export function draftOf(structure: Cmi5CourseStructure, files: Record<string, BlobRef>): DraftContentInput {

@@ -1,4 +1,12 @@
-import { Attribution, EnrolmentPolicy, LocaleTag, Question, QuizSettings } from '@satchel/core';
+import {
+  Attribution,
+  checkAuUrl,
+  Cmi5Au,
+  EnrolmentPolicy,
+  LocaleTag,
+  Question,
+  QuizSettings,
+} from '@satchel/core';
 import { z } from 'zod';
 
 // The course package: a folder (or a zip of one) with `course.json` and the files
@@ -7,8 +15,14 @@ import { z } from 'zod';
 // prerequisites by title. docs/course-package.md is the reference; keep both in step.
 
 export const PACKAGE_FORMAT = 'satchel-course-package';
-/** 1 — first format. Raise only for a change an older importer would misread. */
-export const PACKAGE_FORMAT_VERSION = 1;
+/**
+ * 1 — first format. 2 — adds scorm, h5p and cmi5 lessons. Raise only for a change an
+ * older importer would misread; every earlier version stays readable.
+ */
+export const PACKAGE_FORMAT_VERSION = 2;
+export const PACKAGE_FORMAT_VERSIONS = [1, 2] as const;
+/** Lesson kinds a package of formatVersion 1 cannot hold (an importer of version 1 does not know them). */
+export const FORMAT_2_KINDS = ['scorm', 'h5p', 'cmi5'] as const;
 export const COURSE_JSON = 'course.json';
 
 /**
@@ -65,6 +79,15 @@ const PackageCaptions = z.strictObject({
   file: PackageFile,
 });
 
+/** The cmi5 AU as core's Cmi5Au, unknown fields refused, its url checked by the cmi5 rules. */
+export const PackageCmi5Au = z.strictObject({
+  ...Cmi5Au.shape,
+  url: Cmi5Au.shape.url.superRefine((url, ctx) => {
+    const problem = checkAuUrl(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the AU url ${problem}` });
+  }),
+});
+
 export const PackageLesson = z.discriminatedUnion('kind', [
   z.strictObject({
     ...lessonBase,
@@ -93,6 +116,19 @@ export const PackageLesson = z.discriminatedUnion('kind', [
     package: PackagePath,
     entry: PackagePath.default('index.html'),
   }),
+  // html5, scorm, h5p and cmi5 lessons name their package: a zip file ("media/quiz.h5p")
+  // or a folder ending in "/" ("h5p/1-2-planets/"), as an export writes them.
+  /** The SCORM package (imsmanifest.xml at its top); its table of contents is read from the manifest. */
+  z.strictObject({ ...lessonBase, kind: z.literal('scorm'), package: PackagePath }),
+  /** The unpacked .h5p (h5p.json, content/, library folders) or the .h5p file itself. */
+  z.strictObject({ ...lessonBase, kind: z.literal('h5p'), package: PackagePath }),
+  z.strictObject({
+    ...lessonBase,
+    kind: z.literal('cmi5'),
+    au: PackageCmi5Au,
+    /** The cmi5 package (cmi5.xml at its top) holding the AU; left out when the AU's url is absolute. */
+    package: PackagePath.optional(),
+  }),
   z.strictObject({
     ...lessonBase,
     kind: z.literal('quiz'),
@@ -118,28 +154,42 @@ export const PackageTags = z.strictObject({
 });
 export type PackageTags = z.infer<typeof PackageTags>;
 
-export const CoursePackage = z.strictObject({
-  format: z.literal(PACKAGE_FORMAT, { error: `"format" must be "${PACKAGE_FORMAT}"` }),
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION, {
-    error: `this version of Satchel reads formatVersion ${PACKAGE_FORMAT_VERSION}`,
-  }),
-  title: Title,
-  description: z.string().max(10_000).default(''),
-  language: LocaleTag,
-  cover: PackageFile.optional(),
-  /** A category of the tenant, by its name in any language. */
-  category: z.string().trim().min(1).max(200).optional(),
-  tags: PackageTags.default({ grades: [], subjects: [], outcomes: [] }),
-  audiences: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-  enrolmentPolicy: EnrolmentPolicy.default('open'),
-  /**
-   * Courses of one tenant with the same key are language variants of each other.
-   * Any text ("handwashing"); a UUID is used as the group id itself.
-   */
-  variantGroup: z.string().trim().min(1).max(100).optional(),
-  /** Courses of the tenant to finish first, each by exact title or by course id. */
-  prerequisites: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-  modules: z.array(PackageModule).min(1).max(200),
-});
+export const CoursePackage = z
+  .strictObject({
+    format: z.literal(PACKAGE_FORMAT, { error: `"format" must be "${PACKAGE_FORMAT}"` }),
+    formatVersion: z.literal(PACKAGE_FORMAT_VERSIONS, {
+      error: `this version of Satchel reads formatVersion ${PACKAGE_FORMAT_VERSIONS.join(' and ')}`,
+    }),
+    title: Title,
+    description: z.string().max(10_000).default(''),
+    language: LocaleTag,
+    cover: PackageFile.optional(),
+    /** A category of the tenant, by its name in any language. */
+    category: z.string().trim().min(1).max(200).optional(),
+    tags: PackageTags.default({ grades: [], subjects: [], outcomes: [] }),
+    audiences: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    enrolmentPolicy: EnrolmentPolicy.default('open'),
+    /**
+     * Courses of one tenant with the same key are language variants of each other.
+     * Any text ("handwashing"); a UUID is used as the group id itself.
+     */
+    variantGroup: z.string().trim().min(1).max(100).optional(),
+    /** Courses of the tenant to finish first, each by exact title or by course id. */
+    prerequisites: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+    modules: z.array(PackageModule).min(1).max(200),
+  })
+  .superRefine((course, ctx) => {
+    if (course.formatVersion !== 1) return;
+    course.modules.forEach((mod, m) =>
+      mod.lessons.forEach((lesson, l) => {
+        if ((FORMAT_2_KINDS as readonly string[]).includes(lesson.kind))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['modules', m, 'lessons', l, 'kind'],
+            message: `${lesson.kind} lessons need "formatVersion": 2 (version 1 has no ${FORMAT_2_KINDS.join(', ')} lessons)`,
+          });
+      }),
+    );
+  });
 export type CoursePackage = z.infer<typeof CoursePackage>;
 export type CoursePackageInput = z.input<typeof CoursePackage>;

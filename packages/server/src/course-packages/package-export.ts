@@ -7,9 +7,9 @@ import type { CurriculumService } from '../curriculum/curriculum.service.js';
 import { AppError, notFound } from '../http/errors.js';
 import {
   COURSE_JSON,
+  FORMAT_2_KINDS,
   isSafePackagePath,
   PACKAGE_FORMAT,
-  PACKAGE_FORMAT_VERSION,
   type CoursePackageInput,
   type PackageFile,
 } from './course-package.schema.js';
@@ -88,6 +88,41 @@ class PathPlan {
   }
 }
 
+/**
+ * Gives each distinct lesson package (html5, scorm, h5p, cmi5) one folder,
+ * `<kind>/<lesson>/`; lessons with the same files share it, as the AUs of one cmi5
+ * course do, so it is written once.
+ */
+class FolderPlan {
+  readonly items: ZipItem[] = [];
+  private readonly byContent = new Map<string, string>();
+
+  constructor(private readonly blobPath: (sha: string) => string) {}
+
+  folder(kind: string, base: string, title: string, files: Record<string, BlobRef>): string {
+    const entries = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = `${kind}\n${entries.map(([path, ref]) => `${path}\t${ref.sha256}`).join('\n')}`;
+    const known = this.byContent.get(key);
+    if (known) return known;
+    const folder = `${kind}/${base}/`;
+    for (const [inner, ref] of entries) {
+      if (!isSafePackagePath(inner))
+        throw new AppError(
+          500,
+          'export_failed',
+          `The ${kind} lesson "${title}" holds an unsafe path "${inner}"`,
+        );
+      this.items.push({
+        path: folder + inner,
+        file: this.blobPath(ref.sha256),
+        compress: COMPRESSIBLE.test(ref.mediaType),
+      });
+    }
+    this.byContent.set(key, folder);
+    return folder;
+  }
+}
+
 interface Lookups {
   codes: Map<string, string>;
   frameworkCode: string | undefined;
@@ -130,8 +165,7 @@ function lessonOf(
   base: string,
   plan: PathPlan,
   codes: Map<string, string>,
-  html5: ZipItem[],
-  blobPath: (sha: string) => string,
+  folders: FolderPlan,
 ) {
   const common = {
     title: lesson.title,
@@ -169,20 +203,7 @@ function lessonOf(
     case 'markdown':
       return { kind: 'markdown' as const, ...common, body: lesson.body };
     case 'html5': {
-      const folder = `html5/${base}/`;
-      for (const [inner, ref] of Object.entries(lesson.files)) {
-        if (!isSafePackagePath(inner))
-          throw new AppError(
-            500,
-            'export_failed',
-            `The html5 lesson "${lesson.title}" holds an unsafe path "${inner}"`,
-          );
-        html5.push({
-          path: folder + inner,
-          file: blobPath(ref.sha256),
-          compress: COMPRESSIBLE.test(ref.mediaType),
-        });
-      }
+      const folder = folders.folder('html5', base, lesson.title, lesson.files);
       return { kind: 'html5' as const, ...common, package: folder, entry: lesson.entry };
     }
     case 'quiz':
@@ -190,20 +211,23 @@ function lessonOf(
     case 'link':
       return { kind: 'link' as const, ...common, url: lesson.url };
     case 'scorm':
-      // course.json has no SCORM lesson yet; the original zip re-imports through /scorm/imports.
-      throw new AppError(
-        422,
-        'export_unsupported',
-        `The SCORM lesson "${lesson.title}" cannot be exported in a course package yet`,
-      );
     case 'h5p':
+      // The manifest (imsmanifest.xml, h5p.json) travels in the folder; an import reads it again.
+      return {
+        kind: lesson.kind,
+        ...common,
+        package: folders.folder(lesson.kind, base, lesson.title, lesson.files),
+      };
     case 'cmi5':
-      // Not in course.json yet: H5P and cmi5 lessons re-import from their own packages.
-      throw new AppError(
-        422,
-        'export_unsupported',
-        `The ${lesson.kind} lesson "${lesson.title}" cannot be exported in a course package yet`,
-      );
+      return {
+        kind: 'cmi5' as const,
+        ...common,
+        au: lesson.au,
+        // An AU at an absolute URL came without files (a bare cmi5.xml): there is no package to write.
+        ...(Object.keys(lesson.files).length > 0
+          ? { package: folders.folder('cmi5', base, lesson.title, lesson.files) }
+          : {}),
+      };
   }
 }
 
@@ -216,13 +240,17 @@ export async function packageOf(
 ) {
   const found = await lookups(services, tenantId, manifest);
   const plan = new PathPlan();
-  const html5: ZipItem[] = [];
   const blobPath = (sha: string): string => services.blobs.filePath(sha);
+  const folders = new FolderPlan(blobPath);
+  // The lowest version that holds the course, so that platforms not yet reading
+  // version 2 still import courses without scorm, h5p or cmi5 lessons.
+  const kinds = new Set(manifest.modules.flatMap((m) => m.lessons.map((l) => l.kind)));
+  const formatVersion = FORMAT_2_KINDS.some((k) => kinds.has(k)) ? 2 : 1;
   const codesOf = (ids: readonly string[]): string[] =>
     ids.flatMap((id) => (found.codes.has(id) ? [found.codes.get(id)!] : []));
   const course: CoursePackageInput = {
     format: PACKAGE_FORMAT,
-    formatVersion: PACKAGE_FORMAT_VERSION,
+    formatVersion,
     title: manifest.title,
     description: manifest.description,
     language: manifest.language,
@@ -242,14 +270,7 @@ export async function packageOf(
       title: m.title,
       lessons: m.lessons.map((l, li) => {
         const words = slug(l.title);
-        return lessonOf(
-          l,
-          `${mi + 1}-${li + 1}${words ? `-${words}` : ''}`,
-          plan,
-          found.codes,
-          html5,
-          blobPath,
-        );
+        return lessonOf(l, `${mi + 1}-${li + 1}${words ? `-${words}` : ''}`, plan, found.codes, folders);
       }),
     })),
   };
@@ -258,7 +279,7 @@ export async function packageOf(
     file: blobPath(ref.sha256),
     compress: COMPRESSIBLE.test(ref.mediaType),
   }));
-  return { course, files: [...media, ...html5] };
+  return { course, files: [...media, ...folders.items] };
 }
 
 /** Writes a published version of a course (the latest, or `version`) to `out` as a package zip. */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { uuidv7, type BlobRef, type CourseContent, type Lesson } from '@satchel/core';
+import { uuidv7, type BlobRef, type CourseContent, type Lesson, type ScormPackageInfo } from '@satchel/core';
 import type { AppContext } from '../app/services.js';
 import type { BlobStore, StagedFile as StagedBlob } from '../content/blob-store.js';
 import type { CourseService } from '../courses/courses.service.js';
@@ -45,7 +45,13 @@ export interface ImportResult {
 
 interface Staged {
   files: Map<string, StagedBlob>;
-  html5: Map<string, { path: string; file: StagedBlob; mediaType: string }[]>;
+  packages: Map<string, { path: string; file: StagedBlob; mediaType: string }[]>;
+}
+
+/** The stored files of a lesson package (and, for SCORM, its manifest as read), by `package` path. */
+export interface StoredPackage {
+  files: Record<string, BlobRef>;
+  scorm?: ScormPackageInfo;
 }
 
 async function stageAll(
@@ -54,10 +60,10 @@ async function stageAll(
   pkg: ValidatedPackage,
   onProgress?: ImportOptions['onProgress'],
 ): Promise<Staged> {
-  const total = pkg.files.size + [...pkg.html5.values()].reduce((n, h) => n + h.files.length, 0);
+  const total = pkg.files.size + [...pkg.packages.values()].reduce((n, h) => n + h.files.length, 0);
   let done = 0;
   const tick = (): void => onProgress?.(++done, total);
-  const staged: Staged = { files: new Map(), html5: new Map() };
+  const staged: Staged = { files: new Map(), packages: new Map() };
   const all: StagedBlob[] = [];
   try {
     for (const file of pkg.files.values()) {
@@ -71,9 +77,9 @@ async function stageAll(
       }
       tick();
     }
-    for (const [packagePath, html5] of pkg.html5) {
+    for (const [packagePath, lessonPackage] of pkg.packages) {
       const files: { path: string; file: StagedBlob; mediaType: string }[] = [];
-      for (const inner of html5.files) {
+      for (const inner of lessonPackage.files) {
         const blob = await services.blobs.stage(tenantId, Readable.from([await inner.read()]), {
           declaredBytes: inner.size,
         });
@@ -81,7 +87,7 @@ async function stageAll(
         files.push({ path: inner.path, file: blob, mediaType: inner.mediaType });
         tick();
       }
-      staged.html5.set(packagePath, files);
+      staged.packages.set(packagePath, files);
     }
   } catch (err) {
     await services.blobs.discard(all);
@@ -94,20 +100,23 @@ async function stageAll(
 async function commitAll(services: ImportServices, tenantId: string, pkg: ValidatedPackage, staged: Staged) {
   const items = [
     ...[...staged.files].map(([path, file]) => ({ file, mediaType: pkg.files.get(path)!.mediaType })),
-    ...[...staged.html5.values()].flat().map(({ file, mediaType }) => ({ file, mediaType })),
+    ...[...staged.packages.values()].flat().map(({ file, mediaType }) => ({ file, mediaType })),
   ];
   const refs = await services.blobs.commit(tenantId, items);
   const bySha = new Map(refs.map((r) => [r.sha256, r]));
   const fileRefs = new Map(
     [...staged.files].map(([path, file]): [string, BlobRef] => [path, bySha.get(file.sha256)!]),
   );
-  const html5Refs = new Map(
-    [...staged.html5].map(([packagePath, files]): [string, Record<string, BlobRef>] => [
+  const packageRefs = new Map(
+    [...staged.packages].map(([packagePath, files]): [string, StoredPackage] => [
       packagePath,
-      Object.fromEntries(files.map((f) => [f.path, bySha.get(f.file.sha256)!])),
+      {
+        files: Object.fromEntries(files.map((f) => [f.path, bySha.get(f.file.sha256)!])),
+        scorm: pkg.packages.get(packagePath)?.scorm,
+      },
     ]),
   );
-  return { fileRefs, html5Refs };
+  return { fileRefs, packageRefs };
 }
 
 /** The CourseContent of a package, with fresh ids: an imported course is a new course. */
@@ -115,12 +124,17 @@ export function contentOf(
   course: CoursePackage,
   refs: ResolvedReferences,
   fileRefs: ReadonlyMap<string, BlobRef>,
-  html5Refs: ReadonlyMap<string, Record<string, BlobRef>>,
+  packageRefs: ReadonlyMap<string, StoredPackage>,
 ): CourseContent {
   const blob = (f: PackageFile): BlobRef => {
     const ref = fileRefs.get(f.path);
     if (!ref) throw new Error(`no blob was stored for ${f.path}`);
     return ref;
+  };
+  const stored = (path: string): StoredPackage => {
+    const found = packageRefs.get(path);
+    if (!found) throw new Error(`no package was stored for ${path}`);
+    return found;
   };
   const lesson = (l: PackageLesson): Lesson => {
     const base = {
@@ -156,7 +170,16 @@ export function contentOf(
       case 'markdown':
         return { ...base, kind: 'markdown', body: l.body };
       case 'html5':
-        return { ...base, kind: 'html5', entry: l.entry, files: html5Refs.get(l.package) ?? {} };
+        return { ...base, kind: 'html5', entry: l.entry, files: stored(l.package).files };
+      case 'scorm': {
+        const { files, scorm } = stored(l.package);
+        if (!scorm) throw new Error(`the manifest of ${l.package} was not read`);
+        return { ...base, kind: 'scorm', scorm, files };
+      }
+      case 'h5p':
+        return { ...base, kind: 'h5p', files: stored(l.package).files };
+      case 'cmi5':
+        return { ...base, kind: 'cmi5', au: l.au, files: l.package ? stored(l.package).files : {} };
       case 'quiz':
         return { ...base, kind: 'quiz', quiz: l.quiz, questions: l.questions };
       case 'link':
@@ -190,8 +213,8 @@ export async function importCoursePackage(
   });
   const refs = await resolveReferences(services, tenantId, pkg.course, source.label);
   const staged = await stageAll(services, tenantId, pkg, options.onProgress);
-  const { fileRefs, html5Refs } = await commitAll(services, tenantId, pkg, staged);
-  const content = contentOf(pkg.course, refs, fileRefs, html5Refs);
+  const { fileRefs, packageRefs } = await commitAll(services, tenantId, pkg, staged);
+  const content = contentOf(pkg.course, refs, fileRefs, packageRefs);
   const created = await services.courses.create(tenantId, options.actorId, content, {
     enrolmentPolicy: pkg.course.enrolmentPolicy,
     ...(refs.variantGroupId ? { variantGroupId: refs.variantGroupId } : {}),
@@ -212,7 +235,7 @@ export async function importCoursePackage(
     language: content.language,
     published,
     lessons: content.modules.reduce((n, m) => n + m.lessons.length, 0),
-    files: fileRefs.size + [...html5Refs.values()].reduce((n, files) => n + Object.keys(files).length, 0),
+    files: fileRefs.size + [...packageRefs.values()].reduce((n, p) => n + Object.keys(p.files).length, 0),
     bytes: pkg.totalBytes,
   };
 }

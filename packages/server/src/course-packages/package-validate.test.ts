@@ -58,7 +58,7 @@ describe('course package validation', () => {
     expect(names.length).toBeGreaterThanOrEqual(6);
     for (const name of names) {
       const validated = await validatePackage(await directorySource(join(DEMO, 'courses', name), [DEMO]));
-      expect(validated.files.size + validated.html5.size).toBeGreaterThan(0);
+      expect(validated.files.size + validated.packages.size).toBeGreaterThan(0);
     }
   });
 
@@ -68,7 +68,7 @@ describe('course package validation', () => {
     );
     expect(validated.files.get('media/counting-to-five.webm')?.mediaType).toBe('video/webm');
     expect(validated.files.get('media/counting-to-five.fr.vtt')?.mediaType).toBe('text/vtt');
-    const activity = validated.html5.get('media/number-line.zip');
+    const activity = validated.packages.get('media/number-line.zip');
     expect(activity?.files.map((f) => f.path).sort()).toEqual(['activity.js', 'index.html', 'style.css']);
   });
 

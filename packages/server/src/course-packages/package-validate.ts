@@ -1,24 +1,31 @@
 import type { LibraryKind } from '@satchel/core';
-import { mediaTypeForPath } from '../content/media-types.js';
 import { SNIFF_BYTES, checkKind } from '../content/sniff.js';
 import { checkWebVtt } from '../content/webvtt.js';
 import { AppError } from '../http/errors.js';
-import { COURSE_JSON, CoursePackage, type PackageFile } from './course-package.schema.js';
+import { COURSE_JSON, CoursePackage, type PackageFile, type PackageLesson } from './course-package.schema.js';
+import {
+  checkCmi5Lesson,
+  isProblem,
+  stageLessonPackage,
+  type StagedLessonPackage,
+} from './package-lesson-files.js';
 import { checkQuestions } from './package-questions.js';
 import type { PackageSource } from './package-source.js';
-import { bufferSource } from '../content/zip-source.js';
-import { UnsafeZipError } from '../content/zip-safety.js';
-import { openPackageZip } from './package-zip.js';
 
 // Everything about a package that can be checked without the database: the
 // schema, that every file it names exists, is what its lesson needs and fits the
-// limits, and that html5 packages hold their entry page. All problems are
+// limits, and that lesson packages (html5, SCORM, H5P, cmi5) pass their own
+// importers' rules (package-lesson-files.ts). All problems are
 // reported at once, so an author fixes a package in one pass.
 
 export interface PackageProblem {
   /** Where: a JSON path in course.json ("modules.0.lessons.2.file") or a file path. */
   at: string;
   message: string;
+  /** For a lesson's SCORM, H5P or cmi5 package: its file at fault, as that kind's importer names it. */
+  file?: string;
+  /** …and the rule it breaks (the importer's rule: "missing_file", "missing_library", "move_on"…). */
+  rule?: string;
 }
 
 export interface StagedFile {
@@ -28,23 +35,20 @@ export interface StagedFile {
   size: number;
 }
 
-export interface StagedHtml5 {
-  files: { path: string; mediaType: string; size: number; read(): Promise<Uint8Array> }[];
-}
-
 export interface ValidatedPackage {
   course: CoursePackage;
   source: PackageSource;
   /** Each distinct file the course names, by package path. */
   files: Map<string, StagedFile>;
-  /** The unpacked files of each html5 lesson, by the lesson's `package` path. */
-  html5: Map<string, StagedHtml5>;
+  /** The unpacked (and checked) package of each html5, scorm, h5p and cmi5 lesson, by its `package` path. */
+  packages: Map<string, StagedLessonPackage>;
   totalBytes: number;
 }
 
 export interface PackageLimits {
   /** The tenant's largest upload; every file is checked against it. */
   maxFileBytes: number;
+  /** The most files one lesson package (html5, scorm, h5p, cmi5) may hold. */
   maxHtml5Files: number;
 }
 
@@ -127,6 +131,9 @@ function fileUses(course: CoursePackage): FileUse[] {
           uses.push({ at: `${at}.file`, file: lesson.file, role: 'epub' });
           break;
         case 'html5':
+        case 'scorm':
+        case 'h5p':
+        case 'cmi5':
         case 'markdown':
         case 'quiz':
         case 'link':
@@ -161,73 +168,46 @@ async function checkFile(
   return { path, mediaType: check.mediaType, size };
 }
 
-/** The single top-level folder of a package zip that holds `entry`, for zips made by compressing the folder. */
-function html5Prefix(names: readonly string[], entry: string): string {
-  if (names.includes(entry)) return '';
-  const tops = new Set(names.map((n) => n.split('/')[0]));
-  const only = tops.size === 1 ? [...tops][0] : undefined;
-  return only && names.includes(`${only}/${entry}`) ? `${only}/` : '';
-}
-
-async function stageHtml5(
+/**
+ * Unpacks and checks a lesson's package once (lessons may share one: a cmi5 course's
+ * AUs, an html5 activity opened at two pages), then what each lesson asks of it.
+ */
+async function checkLessonPackage(
   source: PackageSource,
   at: string,
-  packagePath: string,
-  entry: string,
+  lesson: PackageLesson,
+  packages: Map<string, StagedLessonPackage>,
+  refused: Set<string>,
   limits: PackageLimits,
-): Promise<StagedHtml5 | PackageProblem> {
-  let files: StagedHtml5['files'];
-  if (packagePath.endsWith('/')) {
-    const paths = await source.list(packagePath);
-    files = await Promise.all(
-      paths.map(async (full) => {
-        const size = (await source.size(full)) ?? 0;
-        return {
-          path: full.slice(packagePath.length),
-          mediaType: mediaTypeForPath(full),
-          size,
-          read: async () => new Uint8Array(await source.read(full)),
-        };
-      }),
-    );
-  } else {
-    const size = await source.size(packagePath);
-    if (size === null) return { at: `${at}.package`, message: `"${packagePath}" is not in the package` };
-    if (size > limits.maxFileBytes)
-      return { at: `${at}.package`, message: `"${packagePath}" is larger than this platform accepts` };
-    let zip;
-    try {
-      zip = await openPackageZip(bufferSource(new Uint8Array(await source.read(packagePath))));
-    } catch (err) {
-      if (err instanceof UnsafeZipError)
-        return { at: `${at}.package`, message: `"${packagePath}": ${err.message}` };
-      throw err;
+): Promise<PackageProblem[]> {
+  if (lesson.kind !== 'html5' && lesson.kind !== 'scorm' && lesson.kind !== 'h5p' && lesson.kind !== 'cmi5')
+    return [];
+  const path = lesson.package;
+  // Reported once, at the first lesson that uses it.
+  if (path !== undefined && refused.has(path)) return [];
+  const entry = lesson.kind === 'html5' ? lesson.entry : '';
+  let staged = path === undefined ? undefined : packages.get(path);
+  if (path !== undefined && staged && staged.kind !== lesson.kind)
+    return [
+      {
+        at: `${at}.package`,
+        message: `lessons of kinds "${staged.kind}" and "${lesson.kind}" cannot share the package "${path}"`,
+      },
+    ];
+  if (path !== undefined && !staged) {
+    const result = await stageLessonPackage(source, at, lesson.kind, path, entry, limits);
+    if (Array.isArray(result)) {
+      refused.add(path);
+      return result;
     }
-    const prefix = html5Prefix([...zip.entries.keys()], entry);
-    files = [...zip.entries]
-      .filter(([name]) => name.startsWith(prefix))
-      .map(([name, size]) => ({
-        path: name.slice(prefix.length),
-        mediaType: mediaTypeForPath(name),
-        size,
-        read: () => zip.read(name),
-      }));
+    packages.set(path, result);
+    staged = result;
+  } else if (lesson.kind === 'html5' && staged && !staged.files.some((f) => f.path === entry)) {
+    // The same package opened at another page by a second lesson.
+    return [{ at: `${at}.entry`, message: `"${path}" has no "${entry}"` }];
   }
-  if (files.length === 0) return { at: `${at}.package`, message: `"${packagePath}" holds no files` };
-  if (files.length > limits.maxHtml5Files)
-    return { at: `${at}.package`, message: `"${packagePath}" holds more than ${limits.maxHtml5Files} files` };
-  if (!files.some((f) => f.path === entry))
-    return { at: `${at}.entry`, message: `"${packagePath}" has no "${entry}" (the page the lesson opens)` };
-  const large = files.find((f) => f.size > limits.maxFileBytes);
-  if (large)
-    return {
-      at: `${at}.package`,
-      message: `"${large.path}" in "${packagePath}" is larger than this platform accepts`,
-    };
-  return { files };
+  return lesson.kind === 'cmi5' ? checkCmi5Lesson(at, lesson.au, path, staged) : [];
 }
-
-const isProblem = (v: object): v is PackageProblem => 'message' in v;
 
 /** Checks a whole package; throws `package_invalid` listing every problem, or returns what to store. */
 export async function validatePackage(
@@ -250,26 +230,17 @@ export async function validatePackage(
       else files.set(result.path, result);
     }
   }
-  const html5 = new Map<string, StagedHtml5>();
+  const packages = new Map<string, StagedLessonPackage>();
+  const refused = new Set<string>();
   for (const [m, mod] of course.modules.entries()) {
     for (const [l, lesson] of mod.lessons.entries()) {
-      if (lesson.kind !== 'html5') continue;
       const at = `modules.${m}.lessons.${l}`;
-      const seen = html5.get(lesson.package);
-      if (seen) {
-        // The same package opened at another page by a second lesson.
-        if (!seen.files.some((f) => f.path === lesson.entry))
-          problems.push({ at: `${at}.entry`, message: `"${lesson.package}" has no "${lesson.entry}"` });
-        continue;
-      }
-      const staged = await stageHtml5(source, at, lesson.package, lesson.entry, limits);
-      if (isProblem(staged)) problems.push(staged);
-      else html5.set(lesson.package, staged);
+      problems.push(...(await checkLessonPackage(source, at, lesson, packages, refused, limits)));
     }
   }
   if (problems.length > 0) throw packageInvalid(problems, source.label);
   const totalBytes =
     [...files.values()].reduce((sum, f) => sum + f.size, 0) +
-    [...html5.values()].reduce((sum, h) => sum + h.files.reduce((s, f) => s + f.size, 0), 0);
-  return { course, source, files, html5, totalBytes };
+    [...packages.values()].reduce((sum, h) => sum + h.files.reduce((s, f) => s + f.size, 0), 0);
+  return { course, source, files, packages, totalBytes };
 }

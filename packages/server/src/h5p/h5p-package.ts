@@ -55,7 +55,7 @@ export interface H5pManifest {
 /** What the checks need: a JSON file's parsed text, or null when the file is absent. */
 export type ReadJson = (path: string) => Promise<unknown>;
 
-const MAX_JSON_BYTES = 16 * 1024 * 1024;
+export const MAX_H5P_JSON_BYTES = 16 * 1024 * 1024;
 const JUNK = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/;
 const MACHINE_NAME = /^[\w.-]{1,255}$/;
 
@@ -191,6 +191,23 @@ export async function checkH5pPackage(paths: ReadonlySet<string>, readJson: Read
   return manifest;
 }
 
+/** A ReadJson over any listing: `read` gives a file's bytes, or null when it is absent. */
+export function jsonReader(read: (path: string) => Promise<Uint8Array | null>): ReadJson {
+  return async (path) => {
+    const bytes = await read(path);
+    if (bytes === null) return null;
+    try {
+      return JSON.parse(
+        Buffer.from(bytes)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      ) as unknown;
+    } catch {
+      throw new H5pPackageError(path, 'invalid_json', 'is not valid JSON');
+    }
+  };
+}
+
 /** Checks a .h5p zip and stores its files (all or nothing); the package's entry is h5p.json. */
 export async function importH5pPackage(
   blobs: BlobStore,
@@ -203,20 +220,10 @@ export async function importH5pPackage(
     .filter((e) => !e.isDirectory && !JUNK.test(e.path))
     .map((zip) => ({ path: zip.path, zip }));
   const byPath = new Map<string, ZipEntry>(files.map((f) => [f.path, f.zip]));
-  const readJson: ReadJson = async (path) => {
+  const readJson = jsonReader(async (path) => {
     const entry = byPath.get(path);
-    if (!entry) return null;
-    const bytes = await readEntry(source, entry, MAX_JSON_BYTES);
-    try {
-      return JSON.parse(
-        Buffer.from(bytes)
-          .toString('utf8')
-          .replace(/^\uFEFF/, ''),
-      ) as unknown;
-    } catch {
-      throw new H5pPackageError(path, 'invalid_json', 'is not valid JSON');
-    }
-  };
+    return entry ? readEntry(source, entry, MAX_H5P_JSON_BYTES) : null;
+  });
   try {
     await checkH5pPackage(new Set(byPath.keys()), readJson);
   } catch (err) {

@@ -36,13 +36,18 @@ const OTHER_STANDARDS: readonly { file: string; name: string; hint: string }[] =
   { file: 'cmi5.xml', name: 'a cmi5 course package', hint: 'import it as a cmi5 lesson' },
 ];
 
-interface Planned {
-  manifest: ZipEntry;
-  files: { path: string; zip: ZipEntry }[];
+interface Planned<E = ZipEntry> {
+  manifest: E;
+  files: { path: string; zip: E }[];
 }
 
-/** Which entries form the package, under which paths (one wrapping folder is stripped). */
-export function planScormPackage(entries: readonly ZipEntry[]): Planned {
+/**
+ * Which entries form the package, under which paths (one wrapping folder is stripped).
+ * Any listing with paths will do: a course package hands in the files of a folder.
+ */
+export function planScormPackage<E extends Pick<ZipEntry, 'path' | 'isDirectory'>>(
+  entries: readonly E[],
+): Planned<E> {
   const kept = entries.filter((e) => !e.isDirectory && !JUNK.test(e.path));
   const tops = new Set(kept.map((e) => e.path.split('/')[0]));
   const [onlyTop] = tops;
@@ -78,6 +83,18 @@ export async function inspectScormPackage(
   limits: ZipLimits = SCORM_ZIP_LIMITS,
 ): Promise<{ info: ScormPackageInfo; plan: Planned }> {
   const plan = planScormPackage(await listZipEntries(source, limits));
+  const info = await checkPlannedManifest(plan, (entry) => readEntry(source, entry, MAX_MANIFEST_BYTES));
+  return { info, plan };
+}
+
+/**
+ * The manifest of a planned package, read and checked (its size, then everything
+ * parseManifest checks against the package's files). Throws ScormPackageError.
+ */
+export async function checkPlannedManifest<E extends { size: number }>(
+  plan: Planned<E>,
+  read: (manifest: E) => Promise<Uint8Array>,
+): Promise<ScormPackageInfo> {
   if (plan.manifest.size > MAX_MANIFEST_BYTES) {
     throw new ScormPackageError(
       MANIFEST,
@@ -85,11 +102,9 @@ export async function inspectScormPackage(
       `imsmanifest.xml is ${plan.manifest.size} bytes; the limit is ${MAX_MANIFEST_BYTES}`,
     );
   }
-  const bytes = await readEntry(source, plan.manifest, MAX_MANIFEST_BYTES);
-  const xml = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+  const xml = new TextDecoder('utf-8').decode(await read(plan.manifest)).replace(/^\uFEFF/, '');
   const paths = new Set(plan.files.map((f) => f.path));
-  const { info } = parseManifest(xml, (path) => paths.has(path));
-  return { info, plan };
+  return parseManifest(xml, (path) => paths.has(path)).info;
 }
 
 /** Checks, then stores every file of the package in the tenant's blobs (all or nothing). */
