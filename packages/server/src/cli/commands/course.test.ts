@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONTENT_DIR } from '../../demo/seed.js';
+import { tinyQuizFiles } from '../../h5p/h5p.fixture.js';
 import type { CommandIo } from '../command.js';
 import { main } from '../main.js';
 
@@ -157,12 +158,36 @@ describe('the seed-demo and course commands of the satchel CLI', () => {
     );
     const res = await run('course', 'import', pkg, '--tenant', 'plain');
     expect(res.code).toBe(1);
-    expect(res.err).toContain('modules.0.lessons.0.file: "sheet.pdf" is not in the package');
+    expect(res.err).toContain('modules.0.lessons.0.file: "sheet.pdf" is not in the package\n');
     expect(res.err).toContain('modules.0.lessons.1.file: "book.epub" is not in the package');
     expect(
       (await run('course', 'export', '--tenant', 'plain', '--course', 'Broken', '--out', join(dir, 'b.zip')))
         .err,
     ).toContain('no course titled "Broken"');
+  });
+
+  it('names the file and the rule when a lesson package breaks its own standard', async () => {
+    expect((await run('tenant', 'create', '--slug', 'plain', '--name', 'Plain')).code).toBe(0);
+    const pkg = join(dir, 'h5p-broken');
+    const files = tinyQuizFiles();
+    delete files['h5p.json'];
+    for (const [path, body] of Object.entries(files)) {
+      mkdirSync(dirname(join(pkg, 'quiz', path)), { recursive: true });
+      writeFileSync(join(pkg, 'quiz', path), body);
+    }
+    writeFileSync(
+      join(pkg, 'course.json'),
+      JSON.stringify({
+        format: 'satchel-course-package',
+        formatVersion: 2,
+        title: 'Planets',
+        language: 'en',
+        modules: [{ title: 'M', lessons: [{ kind: 'h5p', title: 'Quiz', package: 'quiz/' }] }],
+      }),
+    );
+    const res = await run('course', 'import', pkg, '--tenant', 'plain');
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/modules\.0\.lessons\.0\.package: .*h5p\.json.* \(rule: missing_file\)/);
   });
 
   it('refuses a missing package, an unknown platform and a bad version with clear messages', async () => {

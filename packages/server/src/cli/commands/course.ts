@@ -35,7 +35,7 @@ async function openSource(path: string, mediaDirs: string[]): Promise<PackageSou
 function reportProblems(io: CommandIo, err: AppError): void {
   const problems = (err.details?.problems ?? []) as PackageProblem[];
   io.err(`satchel course import: ${err.message}\n`);
-  for (const p of problems) io.err(`  ${p.at}: ${p.message}\n`);
+  for (const p of problems) io.err(`  ${p.at}: ${p.message}${p.rule ? ` (rule: ${p.rule})` : ''}\n`);
 }
 
 export const courseImportCommand: Command = {
