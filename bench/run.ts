@@ -8,6 +8,7 @@ import { memory } from './memory.js';
 import { log, summaryTable, type BenchOutcome, type SummaryRow } from './lib/report.js';
 import { statementIngest } from './statement-ingest.js';
 import { syncBundle } from './sync-bundle.js';
+import { syncNational } from './sync-national.js';
 import { statementValidation } from './statement-validation.js';
 
 const BENCHMARKS: readonly { name: string; run: () => Promise<BenchOutcome> }[] = [
@@ -16,6 +17,7 @@ const BENCHMARKS: readonly { name: string; run: () => Promise<BenchOutcome> }[] 
   { name: 'catalog-reads', run: catalogReads },
   { name: 'memory', run: memory },
   { name: 'sync-bundle', run: syncBundle },
+  { name: 'sync-national', run: syncNational },
   { name: 'learner-load', run: learnerLoad },
 ];
 
