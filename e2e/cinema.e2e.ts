@@ -1,18 +1,38 @@
 import type { ReachResponse, SessionListResponse } from '@satchel/core';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { arCinema } from '../packages/web/src/i18n/messages/cinema/ar.js';
 import { DEMO_CINEMA_PLAN_TITLE } from '../packages/server/src/demo/demo-cinema.js';
 import { describeViolations, seriousAxeViolations } from './support/browser.js';
 import { signIn, startSeededApp, type SeededApp } from './support/app.js';
+import {
+  count,
+  fillPlan,
+  position,
+  runSessionOffline,
+  savePlan,
+  sendWaitingLogs,
+  startSession,
+  waitingLogs,
+  type RoomCounts,
+} from './support/cinema.js';
 
 // Learning Cinema in Chromium: a facilitator builds a plan, runs it with the network cut, ends it,
 // and the session log reaches the server once the network is back; a power cut mid-session; the
 // projector window; accessibility and right-to-left.
 
 const POLL = { timeout: 15_000, interval: 100 };
-const FILM = 'Washing hands (film)';
-const PENDING_KEY = 'satchel:cinema:pending:learners';
+/** What the room does in the first test (its expectations below spell these numbers out). */
+const ROOM: RoomCounts = {
+  yes: 3,
+  no: 8,
+  happy: 6,
+  okay: 4,
+  verySad: 1,
+  female: 6,
+  male: 5,
+  withDisability: 1,
+};
 
 let app: SeededApp;
 
@@ -48,16 +68,6 @@ async function asAdmin<T>(path: string): Promise<T> {
   return body;
 }
 
-const position = (page: Page) => page.locator('.cinema-console__position');
-const step = (page: Page, number: number, kind: string) =>
-  page.getByRole('group', { name: `Step ${number}: ${kind}` });
-const count = (within: Page | Locator, name: string) => within.getByRole('spinbutton', { name, exact: true });
-
-async function addStep(page: Page, kind: string): Promise<void> {
-  await page.getByLabel('Kind of step').selectOption({ label: kind });
-  await page.getByRole('button', { name: 'Add step' }).click();
-}
-
 /** Opens the demo's shared plan from the plans page and starts a session of it. */
 async function startDemoSession(page: Page): Promise<void> {
   await page.goto(app.url('learners', '/cinema'));
@@ -78,93 +88,21 @@ describe('Learning Cinema, for a facilitator', () => {
     await page.goto(app.url('learners', '/cinema'));
     await page.getByRole('heading', { level: 1, name: 'Learning Cinema' }).waitFor();
     await expectNoSeriousViolations(page);
-    await page.getByRole('link', { name: 'New session plan' }).click();
-    await page.getByRole('heading', { level: 1, name: 'New session plan' }).waitFor();
-    await page.getByLabel('Title', { exact: true }).fill('Safe water at school');
-    await page.getByLabel('Age group').selectOption({ label: '12–17' });
-
-    await addStep(page, 'Film, picture or slides');
-    const film = step(page, 1, 'Film, picture or slides');
-    await film.getByLabel('Library item').selectOption({ label: `${FILM} (video)` });
-    await expect.poll(() => film.getByLabel('Title on the console').inputValue()).toBe(FILM);
-
-    await addStep(page, 'Discussion');
-    await step(page, 2, 'Discussion').getByLabel('Prompt shown to the group').fill('Where do we get water?');
-
-    await addStep(page, 'Group quiz');
-    const quiz = step(page, 3, 'Group quiz');
-    await quiz.getByLabel('Question').fill('Is river water safe to drink?');
-    await quiz.getByLabel('Answers').fill('Yes\nNo');
-    await quiz.getByLabel(/^Right answer/).selectOption({ label: 'No' });
-
-    await addStep(page, 'Well-being check-in');
-    await step(page, 4, 'Well-being check-in')
-      .getByLabel('Prompt shown to the group')
-      .fill('How do you feel?');
+    await fillPlan(page, 'Safe water at school');
     await expectNoSeriousViolations(page);
-    await page.getByRole('button', { name: 'Save plan' }).click();
-
     // Saved: the plan page checks its media on this computer.
-    await page.waitForURL(/\/cinema\/plans\/[0-9a-f-]{36}$/);
-    const planId = /\/cinema\/plans\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
-    await page.getByRole('heading', { level: 1, name: 'Safe water at school' }).waitFor();
-    await page.getByText('The media item is on this computer and plays.').waitFor();
+    const planId = await savePlan(page, 'Safe water at school');
 
     // Run it: where, then start, then the network goes.
-    await page.getByRole('link', { name: 'Run session' }).click();
-    await page.getByRole('button', { name: 'Start session' }).waitFor();
-    await page.getByRole('textbox', { name: /^Place/ }).fill('Hope primary school');
-    await page.getByRole('textbox', { name: /^Region/ }).fill('Turkana');
-    await page.getByRole('button', { name: 'Start session' }).click();
-    await position(page).getByText('Step 1 of 4: Film, picture or slides').waitFor();
+    await startSession(page, { place: 'Hope primary school', region: 'Turkana' });
     await context.setOffline(true);
     await expectNoSeriousViolations(page);
-
-    // A presentation clicker's PageDown, then the Next button.
-    await page.keyboard.press('PageDown');
-    await position(page).getByText('Step 2 of 4: Discussion').waitFor();
-    await page
-      .getByRole('toolbar', { name: 'Session controls' })
-      .getByRole('button', { name: 'Next' })
-      .click();
-    await position(page).getByText('Step 3 of 4: Group quiz').waitFor();
-    await count(page, 'Answer A: Yes').fill('3');
-    await page.getByRole('button', { name: 'One more: Answer B: No' }).click();
-    await count(page, 'Answer B: No').fill('7');
-    await page.getByRole('button', { name: 'One more: Answer B: No' }).click();
-    await expect.poll(() => count(page, 'Answer B: No').inputValue()).toBe('8');
-    await page.getByRole('button', { name: 'Show the answer and counts' }).click();
-
-    // Out of the count field (keys typed there are numbers, not shortcuts), then the clicker again.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('PageDown');
-    await position(page).getByText('Step 4 of 4: Well-being check-in').waitFor();
-    await count(page, 'Happy').fill('6');
-    await count(page, 'Okay').fill('4');
-    await count(page, 'Very sad').fill('1');
-
-    // End, count who came, save: kept on this device, waiting for the network.
-    await page.getByRole('button', { name: 'End session' }).click();
-    await page.getByRole('heading', { name: 'End of session' }).waitFor();
-    await count(page, 'Female, 12–17').fill('6');
-    await count(page, 'Male, 12–17').fill('5');
-    await count(page, 'With a disability').fill('1');
-    await page.getByText('Total: 11 people').waitFor();
-    await page.getByRole('button', { name: 'Save session' }).click();
-    await page.getByText('Session saved on this device').waitFor();
-    await page.getByText('1 log waits to be sent; it will go when a server is reachable.').waitFor();
-    const waiting = await page.evaluate((key) => window.localStorage.getItem(key), PENDING_KEY);
-    expect(JSON.parse(waiting ?? '[]')).toHaveLength(1);
+    await runSessionOffline(page, ROOM);
+    expect(await waitingLogs(page, 'learners')).toHaveLength(1);
     expect(await asAdmin<ReachResponse>(`/cinema/reach?planId=${planId}`)).toMatchObject({ sessions: 0 });
 
     // The network is back: the plans page sends what waits.
-    await context.setOffline(false);
-    await page.getByRole('link', { name: 'Back to plans' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Learning Cinema' }).waitFor();
-    await expect
-      .poll(() => page.evaluate((key) => window.localStorage.getItem(key), PENDING_KEY), POLL)
-      .toBe('[]');
-    await expect(page.getByText(/session logs? (is|are) waiting to be sent/).count()).resolves.toBe(0);
+    await sendWaitingLogs(page, 'learners');
 
     // Once, with the counts of the room.
     const reach = await asAdmin<ReachResponse>(`/cinema/reach?planId=${planId}`);
@@ -247,6 +185,21 @@ describe('Learning Cinema, for a facilitator', () => {
     await page.goto(app.url('learners', '/cinema'));
     const runLabel = arCinema['cinema.plans.runLabel'].replace('{title}', DEMO_CINEMA_PLAN_TITLE);
     await page.getByRole('link', { name: runLabel }).click();
+
+    // "Pack for the field" on a 320 px phone, from the keyboard: the button fits the screen and the
+    // answer is in Arabic (this server has no upstream, so packing only checks every file).
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
+    const pack = page.getByRole('button', { name: arCinema['cinema.pack.button'] });
+    await pack.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(arCinema['cinema.pack.noUpstream']).waitFor();
+    const box = await pack.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoSeriousViolations(page);
+    if (viewport) await page.setViewportSize(viewport);
+
     await page.getByRole('button', { name: arCinema['cinema.run.start'] }).click();
     const console_ = page.locator('.cinema-console');
     await console_.waitFor();

@@ -1,11 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../packages/server/src/demo/seed.js';
 import type { TestServer } from '../../packages/server/src/test-support/server.js';
-import { launchBrowser, newContext } from './browser.js';
-import { startAppServer, WEB_DIST } from './server.js';
+import { launchBrowser, pageSet } from './browser.js';
+import { copyWebBuild, startAppServer } from './server.js';
 
 export type DemoSlug = 'learners' | 'educators';
 
@@ -29,8 +27,7 @@ export interface SeededApp {
  * a snapshot of the web build, so a rebuild running meanwhile cannot swap the hashed assets under it.
  */
 export async function startSeededApp(): Promise<SeededApp> {
-  const webDir = mkdtempSync(join(tmpdir(), 'satchel-e2e-web-'));
-  cpSync(WEB_DIST, webDir, { recursive: true });
+  const webDir = copyWebBuild();
   let server: TestServer | null = null;
   let browser: Browser | null = null;
   try {
@@ -40,8 +37,7 @@ export async function startSeededApp(): Promise<SeededApp> {
     const ids = new Map(outcome.tenants.map((t) => [t.slug, t.id]));
     browser = await launchBrowser();
     const [openServer, openBrowser] = [server, browser];
-    const contexts: BrowserContext[] = [];
-    let pageErrors: string[] = [];
+    const pages = pageSet(openBrowser);
     return {
       server: openServer,
       browser: openBrowser,
@@ -51,20 +47,10 @@ export async function startSeededApp(): Promise<SeededApp> {
         return id;
       },
       url: (slug, path = '/') => `${openServer.url}/t/${slug}${path}`,
-      async newPage(options = {}) {
-        const context = await newContext(openBrowser, options);
-        contexts.push(context);
-        const page = await context.newPage();
-        page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-        return page;
-      },
-      takePageErrors() {
-        const taken = pageErrors;
-        pageErrors = [];
-        return taken;
-      },
+      newPage: (options) => pages.newPage(options),
+      takePageErrors: () => pages.takePageErrors(),
       async close() {
-        for (const context of contexts) await context.close().catch(() => undefined);
+        await pages.close();
         await openBrowser.close();
         await openServer.close();
         rmSync(webDir, { recursive: true, force: true });
@@ -86,7 +72,17 @@ export async function signIn(
   username: string,
   password: string,
 ): Promise<void> {
-  await page.goto(app.url(slug, '/signin'));
+  await signInAt(page, app.url(slug, '/signin'), username, password);
+}
+
+/** The same, on the sign-in page at `signinUrl` (any server, any platform). */
+export async function signInAt(
+  page: Page,
+  signinUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(signinUrl);
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -30,6 +30,37 @@ export async function newContext(
   });
 }
 
+/** Fresh browser contexts (no cookies, no storage), each with a page, and the errors those pages threw. */
+export interface PageSet {
+  newPage(options?: { locale?: string; width?: number }): Promise<Page>;
+  /** Uncaught exceptions the pages threw since the last call (each test expects none). */
+  takePageErrors(): string[];
+  /** Closes every context it opened. */
+  close(): Promise<void>;
+}
+
+export function pageSet(browser: Browser): PageSet {
+  const contexts: BrowserContext[] = [];
+  let pageErrors: string[] = [];
+  return {
+    async newPage(options = {}) {
+      const context = await newContext(browser, options);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+    takePageErrors() {
+      const taken = pageErrors;
+      pageErrors = [];
+      return taken;
+    },
+    async close() {
+      for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+    },
+  };
+}
+
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
 

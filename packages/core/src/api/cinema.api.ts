@@ -104,6 +104,36 @@ export const PlanReadiness = z.object({
 });
 export type PlanReadiness = z.infer<typeof PlanReadiness>;
 
+/**
+ * "Pack for the field" (`POST …/cinema/plans/:planId/pack`): on a registered hub, the files the
+ * plan needs that are not here are copied from the upstream by hash, then every file is verified.
+ */
+export const PackPlanResponse = z.object({
+  planId: z.string(),
+  title: z.string(),
+  /** The server the files were copied from; null on a server with no upstream, where packing only checks. */
+  upstream: z.string().nullable(),
+  copiedFiles: z.number().int().nonnegative(),
+  /** Files the upstream could not deliver intact (the readiness below names them too), with why. */
+  notCopied: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.string() })),
+  readiness: PlanReadiness,
+});
+export type PackPlanResponse = z.infer<typeof PackPlanResponse>;
+
+/** `?ids=a,b`: the library items a hub's plans show, asked of its upstream with the hub credential. */
+export const HubMediaQuery = z.object({
+  ids: z
+    .string()
+    .max(20_000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.uuid()).min(1).max(500)),
+});
+
 export const RecordSessionRequest = SessionLogInput;
 export type RecordSessionRequest = z.input<typeof RecordSessionRequest>;
 

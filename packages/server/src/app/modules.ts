@@ -1,4 +1,5 @@
 import { cinemaRoutes } from '../cinema/cinema.routes.js';
+import { cinemaPackRoutes } from '../cinema/cinema.pack.routes.js';
 import { contentRoutes } from '../content/content.routes.js';
 import type { Router } from '../http/route.js';
 import { lrsRoutes } from '../lrs/lrs.routes.js';
@@ -44,5 +45,6 @@ export function registerModules(router: Router, services: Services): void {
   forwardingRoutes(router, services.forwarding);
   scormRoutes(router, services.scorm, services.blobs);
   cinemaRoutes(router, services.cinema, services.ctx.clock);
+  cinemaPackRoutes(router, services);
   syncRoutes(router, services.sync.service, services.sync.client);
 }

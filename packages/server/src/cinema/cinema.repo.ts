@@ -101,17 +101,19 @@ export class CinemaRepo {
       .execute();
   }
 
-  /** What a plan can show: films, sound, pictures and PDF slides of the tenant's library. */
-  async mediaLibrary(tenantId: string): Promise<(PlanMediaRow & { language: string | null })[]> {
-    return this.db
+  /** What a plan can show: films, sound, pictures and PDF slides of the tenant's library (or those of `ids`). */
+  async mediaLibrary(
+    tenantId: string,
+    ids?: readonly string[],
+  ): Promise<(PlanMediaRow & { language: string | null })[]> {
+    let query = this.db
       .selectFrom('library_items')
       .select([...MEDIA_COLUMNS, 'language'])
       .where('tenant_id', '=', tenantId)
       .where('kind', 'in', ['video', 'audio', 'image', 'pdf'])
-      .where('deleted_at', 'is', null)
-      .orderBy('title')
-      .limit(2000)
-      .execute();
+      .where('deleted_at', 'is', null);
+    if (ids) query = query.where('id', 'in', ids.length > 0 ? [...ids] : ['']);
+    return query.orderBy('title').limit(2000).execute();
   }
 
   async facilitators(tenantId: string): Promise<{ id: string; display_name: string }[]> {

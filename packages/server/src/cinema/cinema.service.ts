@@ -99,8 +99,8 @@ export class CinemaService {
     };
   }
 
-  async mediaLibrary(tenantId: string): Promise<CinemaLibraryResponse> {
-    const rows = await this.repo.mediaLibrary(tenantId);
+  async mediaLibrary(tenantId: string, ids?: readonly string[]): Promise<CinemaLibraryResponse> {
+    const rows = await this.repo.mediaLibrary(tenantId, ids);
     return {
       items: rows.map((item) => ({
         itemId: item.id,

@@ -112,7 +112,7 @@ async function downloadOnce(o: FetchBlobOptions): Promise<void> {
     try {
       let written = append ? have : 0;
       if (res.body) {
-        for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
           poke();
           if (o.bucket) await o.bucket.take(chunk.length);
           await file.write(chunk);

@@ -71,7 +71,9 @@ export function client(server: Pick<TestServer, 'url'>, auth?: string): Client {
       if (auth?.startsWith('Bearer ')) h.authorization = auth;
       const init: RequestInit = { method, headers: h };
       if (body !== undefined) {
-        init.body = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+        init.body = (
+          typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body)
+        ) as RequestInit['body'];
         h['content-type'] ??= 'application/json';
       }
       const res = await fetch(`${server.url}${path}`, init);

@@ -81,6 +81,7 @@ export const cinemaPackCommand: Command = {
             io.out(
               `${plan.readiness.ready ? 'READY  ' : 'NOT READY'} ${plan.title} (${plan.planId})${plan.copiedFiles ? `, ${plan.copiedFiles} files copied` : ''}\n`,
             );
+            for (const item of plan.notCopied) io.out(`  not copied ${item.title}: ${item.reason}\n`);
             for (const item of plan.readiness.items)
               io.out(
                 `  ${item.status === 'ok' ? 'ok     ' : item.status.padEnd(7)} ${item.title}: ${item.message}\n`,

@@ -7,6 +7,7 @@ import type {
   PlanContentInput,
   PlanDetail,
   PlanListResponse,
+  PackPlanResponse,
   PlanReadiness,
   ReachResponse,
   SessionListResponse,
@@ -39,6 +40,11 @@ export const cinemaApi = {
     api.get<PlanReadiness>(`/cinema/plans/${segment(planId)}/readiness`, {
       query: { verify },
       ...withSignal(signal),
+    }),
+  /** Copies what the plan lacks from the hub's upstream, then reads every file: minutes for films. */
+  pack: (api: ApiClient, planId: string) =>
+    api.post<PackPlanResponse>(`/cinema/plans/${segment(planId)}/pack`, undefined, {
+      timeoutMs: 60 * 60_000,
     }),
   reach: (api: ApiClient, filter: ReachFilter, signal?: AbortSignal) =>
     api.get<ReachResponse>('/cinema/reach', { query: { ...filter }, ...withSignal(signal) }),

@@ -7,6 +7,8 @@ const CODES: Readonly<Record<string, MessageKey>> = {
   plan_not_found: 'cinema.errors.planNotFound',
   plan_media_not_found: 'cinema.errors.mediaNotFound',
   invalid_session: 'cinema.errors.invalidSession',
+  pack_upstream_unreachable: 'cinema.errors.packUnreachable',
+  pack_upstream_refused: 'cinema.errors.packRefused',
 };
 
 /** A message for an error a Learning Cinema page met, in the interface language. */

@@ -114,6 +114,16 @@ export const arCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.ready.status.missing_file': 'لم يُنسخ الملف إلى هذا الحاسوب',
   'cinema.ready.status.corrupt': 'الملف على هذا الحاسوب تالف؛ انسخه مجددًا',
   'cinema.ready.status.unplayable': 'الملف ليس بصيغة يمكن عرضها',
+  'cinema.pack.button': 'جهّز للعمل الميداني',
+  'cinema.pack.help':
+    'قبل مغادرة الشبكة: ينسخ إلى هذا الحاسوب كل ملف تحتاجه هذه الخطة، ثم يتحقق من أن كل ملف يعمل.',
+  'cinema.pack.busy':
+    'جارٍ التجهيز… نسخ ما ينقص من الخادم الوطني والتحقق من كل ملف. قد تستغرق الأفلام عدة دقائق.',
+  'cinema.pack.copied':
+    '{count, plural, =0 {لم ينقص شيء: لم يُنسخ أي ملف.} zero {لم ينقص شيء: لم يُنسخ أي ملف.} one {نُسخ ملف واحد.} two {نُسخ ملفان.} few {نُسخت # ملفات.} many {نُسخ # ملفًا.} other {نُسخ # ملف.}}',
+  'cinema.pack.notCopied':
+    '{count, plural, zero {لم يتعذّر نسخ أي ملف.} one {تعذّر نسخ ملف واحد؛ أعد التجهيز عندما يتحسن الاتصال.} two {تعذّر نسخ ملفين؛ أعد التجهيز عندما يتحسن الاتصال.} few {تعذّر نسخ # ملفات؛ أعد التجهيز عندما يتحسن الاتصال.} many {تعذّر نسخ # ملفًا؛ أعد التجهيز عندما يتحسن الاتصال.} other {تعذّر نسخ # ملف؛ أعد التجهيز عندما يتحسن الاتصال.}}',
+  'cinema.pack.noUpstream': 'لا يوجد لهذا الخادم مصدر ينسخ منه: تم التحقق من كل ملف هنا.',
   'cinema.run.setupTitle': 'أين ومن',
   'cinema.run.setupIntro': 'افحص الوسائط، واملأ ما تعرفه، وابدأ. يمكنك إكمال التفاصيل في النهاية.',
   'cinema.run.date': 'التاريخ',
@@ -232,4 +242,7 @@ export const arCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.errors.planNotFound': 'هذه الخطة غير موجودة أو غير مشتركة معك.',
   'cinema.errors.mediaNotFound': 'تشير خطوة وسائط إلى عنصر في المكتبة لم يعد موجودًا.',
   'cinema.errors.invalidSession': 'وجد الخادم أعدادًا لا يستقيم مجموعها.',
+  'cinema.errors.packUnreachable':
+    'تعذّر الوصول إلى الخادم الوطني. صِل هذا الحاسوب بالشبكة وأعد التجهيز؛ لم يتغير شيء هنا.',
+  'cinema.errors.packRefused': 'رفض الخادم الوطني هذا الحاسوب. يجب أن يعيد مسؤول تسجيله.',
 };

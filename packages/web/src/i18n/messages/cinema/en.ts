@@ -119,6 +119,16 @@ export const enCinema = {
   'cinema.ready.status.missing_file': 'the file has not been copied to this computer',
   'cinema.ready.status.corrupt': 'the file on this computer is damaged; copy it again',
   'cinema.ready.status.unplayable': 'the file is not in a format that can be shown',
+  'cinema.pack.button': 'Pack for the field',
+  'cinema.pack.help':
+    'Before you leave the network: copies every file this plan needs onto this computer, then checks that each one plays.',
+  'cinema.pack.busy':
+    'Packing… copying what is missing from the national server and checking every file. Films can take several minutes.',
+  'cinema.pack.copied':
+    '{count, plural, =0 {Nothing was missing: no file copied.} one {# file copied.} other {# files copied.}}',
+  'cinema.pack.notCopied':
+    '{count, plural, one {# file could not be copied; pack again when the connection is better.} other {# files could not be copied; pack again when the connection is better.}}',
+  'cinema.pack.noUpstream': 'This server has nothing to copy from: every file was checked here.',
 
   'cinema.run.setupTitle': 'Where and who',
   'cinema.run.setupIntro':
@@ -245,4 +255,8 @@ export const enCinema = {
   'cinema.errors.planNotFound': 'This plan does not exist or is not shared with you.',
   'cinema.errors.mediaNotFound': 'A media step points at a library item that no longer exists.',
   'cinema.errors.invalidSession': 'The server found counts that do not add up.',
+  'cinema.errors.packUnreachable':
+    'The national server cannot be reached. Connect this computer to the network and pack again; nothing here was changed.',
+  'cinema.errors.packRefused':
+    'The national server refused this computer. An administrator must register it again.',
 };

@@ -116,6 +116,16 @@ export const esCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.ready.status.missing_file': 'el archivo no se ha copiado a este ordenador',
   'cinema.ready.status.corrupt': 'el archivo en este ordenador está dañado; cópielo de nuevo',
   'cinema.ready.status.unplayable': 'el archivo no está en un formato que se pueda mostrar',
+  'cinema.pack.button': 'Preparar para el terreno',
+  'cinema.pack.help':
+    'Antes de salir de la red: copia en este ordenador cada archivo que necesita este plan y comprueba que cada uno se reproduce.',
+  'cinema.pack.busy':
+    'Preparando… copiando lo que falta desde el servidor nacional y comprobando cada archivo. Las películas pueden tardar varios minutos.',
+  'cinema.pack.copied':
+    '{count, plural, =0 {No faltaba nada: ningún archivo copiado.} one {# archivo copiado.} many {# archivos copiados.} other {# archivos copiados.}}',
+  'cinema.pack.notCopied':
+    '{count, plural, one {No se pudo copiar # archivo; vuelva a preparar cuando la conexión sea mejor.} many {No se pudieron copiar # archivos; vuelva a preparar cuando la conexión sea mejor.} other {No se pudieron copiar # archivos; vuelva a preparar cuando la conexión sea mejor.}}',
+  'cinema.pack.noUpstream': 'Este servidor no tiene de dónde copiar: cada archivo se comprobó aquí.',
   'cinema.run.setupTitle': 'Dónde y quién',
   'cinema.run.setupIntro':
     'Compruebe los medios, rellene lo que sepa y empiece. Puede completar los detalles al final.',
@@ -236,4 +246,8 @@ export const esCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.errors.planNotFound': 'Este plan no existe o no está compartido con usted.',
   'cinema.errors.mediaNotFound': 'Un paso de medios apunta a un elemento de la biblioteca que ya no existe.',
   'cinema.errors.invalidSession': 'El servidor encontró conteos que no cuadran.',
+  'cinema.errors.packUnreachable':
+    'No se puede contactar con el servidor nacional. Conecte este ordenador a la red y vuelva a preparar; aquí no se cambió nada.',
+  'cinema.errors.packRefused':
+    'El servidor nacional rechazó este ordenador. Un administrador debe registrarlo de nuevo.',
 };

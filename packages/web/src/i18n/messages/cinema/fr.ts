@@ -117,6 +117,16 @@ export const frCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.ready.status.missing_file': 'le fichier n’a pas été copié sur cet ordinateur',
   'cinema.ready.status.corrupt': 'le fichier sur cet ordinateur est endommagé ; copiez-le à nouveau',
   'cinema.ready.status.unplayable': 'le fichier n’est pas dans un format affichable',
+  'cinema.pack.button': 'Préparer pour le terrain',
+  'cinema.pack.help':
+    'Avant de quitter le réseau : copie sur cet ordinateur chaque fichier dont ce plan a besoin, puis vérifie que chacun se lit.',
+  'cinema.pack.busy':
+    'Préparation… copie de ce qui manque depuis le serveur national et vérification de chaque fichier. Les films peuvent prendre plusieurs minutes.',
+  'cinema.pack.copied':
+    '{count, plural, =0 {Rien ne manquait : aucun fichier copié.} one {# fichier copié.} many {# de fichiers copiés.} other {# fichiers copiés.}}',
+  'cinema.pack.notCopied':
+    '{count, plural, one {# fichier n’a pas pu être copié ; recommencez quand la connexion sera meilleure.} many {# de fichiers n’ont pas pu être copiés ; recommencez quand la connexion sera meilleure.} other {# fichiers n’ont pas pu être copiés ; recommencez quand la connexion sera meilleure.}}',
+  'cinema.pack.noUpstream': 'Ce serveur n’a rien à copier : chaque fichier a été vérifié ici.',
   'cinema.run.setupTitle': 'Où et qui',
   'cinema.run.setupIntro':
     'Vérifiez les médias, remplissez ce que vous savez et commencez. Vous pourrez compléter les détails à la fin.',
@@ -238,4 +248,8 @@ export const frCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.errors.planNotFound': 'Ce plan n’existe pas ou n’est pas partagé avec vous.',
   'cinema.errors.mediaNotFound': 'Une étape média renvoie à un élément de la bibliothèque qui n’existe plus.',
   'cinema.errors.invalidSession': 'Le serveur a trouvé des comptages qui ne s’additionnent pas.',
+  'cinema.errors.packUnreachable':
+    'Le serveur national est injoignable. Connectez cet ordinateur au réseau et recommencez ; rien n’a été modifié ici.',
+  'cinema.errors.packRefused':
+    'Le serveur national a refusé cet ordinateur. Un administrateur doit l’enregistrer à nouveau.',
 };

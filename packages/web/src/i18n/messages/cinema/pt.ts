@@ -116,6 +116,16 @@ export const ptCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.ready.status.missing_file': 'o ficheiro não foi copiado para este computador',
   'cinema.ready.status.corrupt': 'o ficheiro neste computador está danificado; copie-o de novo',
   'cinema.ready.status.unplayable': 'o ficheiro não está num formato que se possa mostrar',
+  'cinema.pack.button': 'Preparar para o terreno',
+  'cinema.pack.help':
+    'Antes de sair da rede: copia para este computador cada ficheiro de que este plano precisa e verifica que cada um é reproduzido.',
+  'cinema.pack.busy':
+    'A preparar… a copiar o que falta do servidor nacional e a verificar cada ficheiro. Os filmes podem demorar vários minutos.',
+  'cinema.pack.copied':
+    '{count, plural, =0 {Não faltava nada: nenhum ficheiro copiado.} one {# ficheiro copiado.} many {# ficheiros copiados.} other {# ficheiros copiados.}}',
+  'cinema.pack.notCopied':
+    '{count, plural, one {Não foi possível copiar # ficheiro; prepare de novo quando a ligação estiver melhor.} many {Não foi possível copiar # ficheiros; prepare de novo quando a ligação estiver melhor.} other {Não foi possível copiar # ficheiros; prepare de novo quando a ligação estiver melhor.}}',
+  'cinema.pack.noUpstream': 'Este servidor não tem de onde copiar: cada ficheiro foi verificado aqui.',
   'cinema.run.setupTitle': 'Onde e quem',
   'cinema.run.setupIntro':
     'Verifique os media, preencha o que sabe e comece. Pode completar os detalhes no fim.',
@@ -238,4 +248,8 @@ export const ptCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.errors.planNotFound': 'Este plano não existe ou não foi partilhado consigo.',
   'cinema.errors.mediaNotFound': 'Uma etapa de media aponta para um item da biblioteca que já não existe.',
   'cinema.errors.invalidSession': 'O servidor encontrou contagens que não batem certo.',
+  'cinema.errors.packUnreachable':
+    'Não é possível contactar o servidor nacional. Ligue este computador à rede e prepare de novo; nada foi alterado aqui.',
+  'cinema.errors.packRefused':
+    'O servidor nacional recusou este computador. Um administrador tem de o registar de novo.',
 };
