@@ -1,10 +1,13 @@
 // Sync wire messages (protocol in ../protocol/version.ts). Records travel as
 // (kind, id, instance, counter) with either per-field registers (profile-like records)
-// or an immutable body (statements, conflict-log entries).
+// or an immutable body (statements, conflict-log entries, quiz attempts).
 import { z } from 'zod';
 import { isHlc } from './hlc.js';
 
-/** Record kinds in the order a feed sends them: parents before the rows that point at them. */
+/**
+ * Record kinds, parents before the rows that point at them (a batch is applied in this order).
+ * Kinds are only ever appended: protocol 2 added the run-time records after `conflict`.
+ */
 export const SYNC_KINDS = [
   'user',
   'class',
@@ -15,6 +18,12 @@ export const SYNC_KINDS = [
   'cinema_session',
   'statement',
   'conflict',
+  // Protocol 2: learners' run-time records (decision 0006, addendum).
+  'quiz_attempt',
+  'scorm_attempt',
+  'scorm_item_state',
+  'cmi5_registration',
+  'xapi_document',
 ] as const;
 export const SyncKind = z.enum(SYNC_KINDS);
 export type SyncKind = z.infer<typeof SyncKind>;
@@ -29,6 +38,11 @@ export const FIELD_KINDS: readonly SyncKind[] = [
   'cinema_plan',
   // Session logs never change after they are written, so per-field merging is a union by id for them.
   'cinema_session',
+  'scorm_attempt',
+  // One register holds the whole item state / document, so the merge is last writer wins per record.
+  'scorm_item_state',
+  'cmi5_registration',
+  'xapi_document',
 ];
 
 export const InstanceId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -92,12 +106,32 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/** A record the receiver did not apply (or applied changed), and why. */
+export const SyncRefusal = z.object({
+  kind: z.string(),
+  id: z.string(),
+  /** A stable code when there is one (`out_of_scope`: outside the hub's classes). */
+  code: z.string().optional(),
+  reason: z.string(),
+});
+export type SyncRefusal = z.infer<typeof SyncRefusal>;
+
+/** The last clock drift seen from a peer: its clock was this far ahead of ours. */
+export const SyncDrift = z.object({
+  at: z.string(),
+  aheadSeconds: z.number(),
+  limitSeconds: z.number(),
+});
+export type SyncDrift = z.infer<typeof SyncDrift>;
+
 export const PushResponse = z.object({
   protocol: z.number().int().positive(),
   applied: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
   /** Records kept aside because what they point at has not arrived yet. */
   staged: z.number().int().nonnegative(),
+  /** Records refused (never applied), e.g. outside a class-scoped hub's classes. Older upstreams omit it. */
+  refused: z.array(SyncRefusal).default([]),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
@@ -139,6 +173,10 @@ export const HubSummary = z.object({
   revokedAt: z.string().nullable(),
   /** Changes this server holds that the hub has not pulled yet (as of its last contact). */
   backlog: z.number().int().nonnegative(),
+  /** The last clock drift seen in what this hub sent. */
+  lastDrift: SyncDrift.nullable().default(null),
+  /** What was refused from the hub's last push or bundle that refused anything (newest first, bounded). */
+  refused: z.array(SyncRefusal).default([]),
 });
 export type HubSummary = z.infer<typeof HubSummary>;
 
@@ -153,6 +191,10 @@ export const SyncLinkStatus = z.object({
   pending: z.number().int().nonnegative(),
   /** Records kept aside until what they point at arrives. */
   staged: z.number().int().nonnegative(),
+  /** The last clock drift seen in what the upstream sent. */
+  lastDrift: SyncDrift.nullable().default(null),
+  /** What the upstream refused from the last push that refused anything (bounded). */
+  refused: z.array(SyncRefusal).default([]),
 });
 export type SyncLinkStatus = z.infer<typeof SyncLinkStatus>;
 

@@ -96,12 +96,14 @@ export function createServices(ctx: AppContext): Services {
   const lrsAuth = new LrsAuthenticator(tenants, actors, identity.lrsCredentials, (secret) =>
     services.cmi5.verifyAuthToken(secret),
   );
-  const quizzes = new QuizService(new QuizzesRepo(db), manifests, lrs);
+  const quizzes = new QuizService(new QuizzesRepo(db), manifests, lrs, ctx.clock);
   const reports = new ReportsService(new ReportsRepo(db), progress);
   const content = createContentServices(ctx);
   const courseServices = createCourseServices(db, ctx.clock, tenants);
   courseServices.courses.onPublished((tenantId, courseId) => progress.courseChanged(tenantId, courseId));
   const mirror = new MirrorService(new MirrorRepo(db), courseServices.catalogCache, ctx.clock);
+  // Before bundles: a bundle's records go through the same sync service (one applier, one set of listeners).
+  const sync = createSync(ctx, progress, lrs);
   const services: Services = {
     ctx,
     tenants,
@@ -117,13 +119,13 @@ export function createServices(ctx: AppContext): Services {
     ...courseServices,
     ...content,
     mirror,
-    bundles: createBundleService(ctx, mirror, content.blobs, progress),
+    bundles: createBundleService(ctx, mirror, content.blobs, progress, sync.service),
     cartridges: createCartridgeService(ctx, tenants, content.blobs, courseServices.courses),
     forwarding: createForwardingService(ctx, lrs),
     scorm: createScormService(db, manifests, courseServices.courses, lrs, content.blobs, ctx.clock),
     cmi5: createCmi5Service(ctx, courseServices.courses, lrs),
     cinema: new CinemaService(new CinemaRepo(db), content.blobs, ctx.clock),
-    sync: createSync(ctx, progress, lrs),
+    sync,
   };
   return services;
 }

@@ -163,9 +163,11 @@ export class BundleService {
     const knownVersions = new Set(
       peer ? parseJson<string[]>(peer.content_versions, 'bundle_peers.content_versions') : [],
     );
-    const base: VersionVector = peer?.vector
-      ? parseJson<Record<string, number>>(peer.vector, 'bundle_peers.vector')
-      : {};
+    // What the peer's last bundle said it holds, joined with what online sync learnt of it.
+    const base: VersionVector = mergeVectors(
+      peer?.vector ? parseJson<Record<string, number>>(peer.vector, 'bundle_peers.vector') : {},
+      forPeer && o.records ? await this.deps.records.peerVector(o.tenant.id, forPeer) : {},
+    );
     // Taken before the records are read: the state never claims more than the bundle holds.
     await this.deps.records.stampAll();
     const vector = await this.deps.records.vector(o.tenant.id);
@@ -286,6 +288,7 @@ export class BundleService {
               tenant.id,
               sectionFrames(o.path, section),
               fromHub,
+              m.source.instanceId,
             );
             break;
           }
@@ -298,6 +301,9 @@ export class BundleService {
       }
     }
     await this.rememberPeer(tenant.id, m);
+    // Every page is applied: online sync with that peer need not send any of it again.
+    if (records && m.state.vector)
+      await this.deps.records.integrated(tenant.id, m.source.instanceId, m.state.vector, records.drift);
     await repo.recordImport({
       tenant_id: tenant.id,
       bundle_id: m.bundleId,

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Cmi5SessionsTable } from '../db/schema.js';
+import { naturalId } from '../sync/sync.ids.js';
 
 export type Cmi5SessionRow = Selectable<Cmi5SessionsTable>;
 
@@ -29,7 +30,16 @@ export class Cmi5Repo {
   ): Promise<string> {
     await this.db
       .insertInto('cmi5_registrations')
-      .values({ tenant_id: tenantId, user_id: userId, course_id: courseId, registration, created_at: now })
+      .values({
+        tenant_id: tenantId,
+        // The same id on every server, so registrations made on two hubs merge (record sync).
+        id: naturalId([userId, courseId]),
+        user_id: userId,
+        course_id: courseId,
+        registration,
+        created_at: now,
+        updated_at: now,
+      })
       .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'course_id']).doNothing())
       .execute();
     return (await this.registration(tenantId, userId, courseId)) ?? registration;

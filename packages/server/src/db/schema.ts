@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 // Row types of every table. Conventions (see docs/architecture.md):
 // - ids are UUIDv7 text; every row carries tenant_id (tenants.id for the tenants table itself);
 // - timestamps are ISO 8601 UTC text with milliseconds, so they sort as text on both engines;
@@ -278,6 +280,12 @@ export interface DeviceTokensTable {
 
 export interface XapiDocumentsTable {
   tenant_id: string;
+  /** Sync id (0800): SHA-256 of (kind, activity_id, agent_key, registration, document_id). */
+  id: string;
+  /** Bumped by every write (0800), for the sync change tracker. */
+  version: Generated<number>;
+  /** A deleted document's tombstone (0800): no content, kept so the deletion syncs. */
+  deleted_at: string | null;
   kind: 'state' | 'activity_profile' | 'agent_profile';
   activity_id: string;
   agent_key: string;
@@ -347,15 +355,22 @@ export interface QuizAttemptsTable {
   max_score: number;
   scaled: number;
   passed: number;
+  /** When this server stored it (0800): record sync scans recent attempts by it. */
+  stored_at: string;
 }
 
 // cmi5 registrations and AU launch sessions (H5, migration 0350).
 export interface Cmi5RegistrationsTable {
   tenant_id: string;
+  /** Sync id (0800): SHA-256 of (user_id, course_id). */
+  id: string;
   user_id: string;
   course_id: string;
   registration: string;
   created_at: string;
+  /** Sync (0800): bumped by every write, and when this server last wrote the row. */
+  version: Generated<number>;
+  updated_at: string;
 }
 
 export interface Cmi5SessionsTable {
@@ -392,10 +407,16 @@ export interface ScormAttemptsTable {
   progress: number;
   started_at: string;
   updated_at: string;
+  /** Bumped by every write (0800), for the sync change tracker. */
+  version: Generated<number>;
 }
 
 export interface ScormItemStatesTable {
   tenant_id: string;
+  /** Sync id (0800): SHA-256 of (attempt_id, item_id). */
+  id: string;
+  /** The attempt's learner (0800; null only for rows written before it). */
+  user_id: string | null;
   attempt_id: string;
   item_id: string;
   completion: string;
@@ -412,7 +433,11 @@ export interface ScormItemStatesTable {
   session_seconds: number;
   session_id: string;
   seq: number;
+  /** The commit's own time (orders sessions; may be old for a commit relayed late). */
   updated_at: string;
+  /** Sync (0800): bumped by every write, and when this server last wrote the row. */
+  version: Generated<number>;
+  touched_at: string;
 }
 
 // Record sync (H7, migration 0500; decision 0006).
@@ -449,6 +474,16 @@ export interface SyncHubsTable {
   last_contact_at: string | null;
   last_vector: string | null; // JSON VersionVector the hub last pulled from
   revoked_at: string | null;
+  last_drift: string | null; // JSON SyncDrift: the last clock drift seen in what the hub sent
+  last_refused: string | null; // JSON SyncRefusal[]: what its last refusing exchange refused
+}
+
+export interface SyncHubUsersTable {
+  tenant_id: string;
+  hub_id: string;
+  user_id: string; // a user a class-scoped hub may write outside its classes
+  reason: string; // 'created' (first came from the hub) | 'fetched' (learner fetch at sign-in)
+  created_at: string;
 }
 
 export interface SyncLinksTable {
@@ -469,6 +504,8 @@ export interface SyncLinksTable {
   last_success_at: string | null;
   last_error: string | null;
   created_at: string;
+  last_drift: string | null; // JSON SyncDrift: the last clock drift seen in what the upstream sent
+  last_refused: string | null; // JSON SyncRefusal[]: what the upstream refused from the last push that refused anything
 }
 
 export interface SyncStagingTable {
@@ -643,6 +680,7 @@ export interface Database {
   sync_instance: SyncInstanceTable; // record sync (H7)
   sync_records: SyncRecordsTable; // record sync (H7)
   sync_hubs: SyncHubsTable; // record sync (H7)
+  sync_hub_users: SyncHubUsersTable; // record sync: users a class-scoped hub may write (issue 5)
   sync_links: SyncLinksTable; // record sync (H7)
   sync_staging: SyncStagingTable; // record sync (H7)
   sync_conflicts: SyncConflictsTable; // record sync (H7)

@@ -1,9 +1,12 @@
 import type { Db } from '../db/database.js';
 import type { XapiDocumentsTable } from '../db/schema.js';
+import { naturalId } from '../sync/sync.ids.js';
 
 // The xAPI document resources (state, activity profile, agent profile) in one
 // table. Writes carry what they expect to find, so a check-then-write by two
 // clients at once cannot both succeed: the loser's conditional write changes nothing.
+// A deleted document stays as a tombstone (deleted_at, no content) so the deletion
+// travels to other servers by record sync; every read skips tombstones.
 
 export type DocumentKind = XapiDocumentsTable['kind'];
 
@@ -40,7 +43,8 @@ export class LrsDocumentsRepo {
       .where('kind', '=', scope.kind)
       .where('activity_id', '=', scope.activityId)
       .where('agent_key', '=', scope.agentKey)
-      .where('registration', '=', scope.registration);
+      .where('registration', '=', scope.registration)
+      .where('deleted_at', 'is', null);
   }
 
   async get(key: DocumentKey): Promise<StoredDocument | undefined> {
@@ -72,11 +76,12 @@ export class LrsDocumentsRepo {
       content: doc.content.toString('base64'),
       etag: doc.etag,
       updated: doc.updated,
+      deleted_at: null,
     };
     if (expect.kind === 'etag') {
       const result = await this.db
         .updateTable('xapi_documents')
-        .set(values)
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
         .where('tenant_id', '=', key.tenantId)
         .where('kind', '=', key.kind)
         .where('activity_id', '=', key.activityId)
@@ -84,11 +89,14 @@ export class LrsDocumentsRepo {
         .where('registration', '=', key.registration)
         .where('document_id', '=', key.documentId)
         .where('etag', '=', expect.etag)
+        .where('deleted_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     }
     const row = {
       tenant_id: key.tenantId,
+      // The same id on every server for the same key: record sync merges, never collides.
+      id: naturalId([key.kind, key.activityId, key.agentKey, key.registration, key.documentId]),
       kind: key.kind,
       activity_id: key.activityId,
       agent_key: key.agentKey,
@@ -107,19 +115,23 @@ export class LrsDocumentsRepo {
     const result = await this.db
       .insertInto('xapi_documents')
       .values(row)
-      .onConflict((oc) =>
-        expect.kind === 'absent'
-          ? oc.columns(conflictColumns).doNothing()
-          : oc.columns(conflictColumns).doUpdateSet(values),
-      )
+      .onConflict((oc) => {
+        const update = oc
+          .columns(conflictColumns)
+          .doUpdateSet((eb) => ({ ...values, version: eb('xapi_documents.version', '+', 1) }));
+        // "Absent" includes a tombstone: creating over a deleted document is a create.
+        return expect.kind === 'absent' ? update.where('xapi_documents.deleted_at', 'is not', null) : update;
+      })
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   /** Deletes one document (only with this ETag, when given); false when nothing matched. */
-  async delete(key: DocumentKey, etag?: string): Promise<boolean> {
+  async delete(key: DocumentKey, etag?: string, now = new Date().toISOString()): Promise<boolean> {
     let q = this.db
-      .deleteFrom('xapi_documents')
+      .updateTable('xapi_documents')
+      .set((eb) => ({ ...tombstone(now), version: eb('version', '+', 1) }))
+      .where('deleted_at', 'is', null)
       .where('tenant_id', '=', key.tenantId)
       .where('kind', '=', key.kind)
       .where('activity_id', '=', key.activityId)
@@ -128,19 +140,30 @@ export class LrsDocumentsRepo {
       .where('document_id', '=', key.documentId);
     if (etag !== undefined) q = q.where('etag', '=', etag);
     const result = await q.executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Deletes every document in scope (all state of an agent in an activity, optionally one registration). */
-  async deleteAll(scope: DocumentScope, anyRegistration: boolean): Promise<number> {
+  async deleteAll(
+    scope: DocumentScope,
+    anyRegistration: boolean,
+    now = new Date().toISOString(),
+  ): Promise<number> {
     let q = this.db
-      .deleteFrom('xapi_documents')
+      .updateTable('xapi_documents')
+      .set((eb) => ({ ...tombstone(now), version: eb('version', '+', 1) }))
+      .where('deleted_at', 'is', null)
       .where('tenant_id', '=', scope.tenantId)
       .where('kind', '=', scope.kind)
       .where('activity_id', '=', scope.activityId)
       .where('agent_key', '=', scope.agentKey);
     if (!anyRegistration) q = q.where('registration', '=', scope.registration);
     const result = await q.executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return Number(result.numUpdatedRows);
   }
+}
+
+/** A deleted document: no bytes, no ETag (so no If-Match can match it), the time of deletion. */
+function tombstone(now: string) {
+  return { content_type: '', content: '', etag: '', updated: now, deleted_at: now };
 }

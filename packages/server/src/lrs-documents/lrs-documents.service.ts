@@ -160,17 +160,17 @@ export class LrsDocumentsService {
     if (pre.ifMatch !== undefined || pre.ifNoneMatch !== undefined) {
       const current = await this.repo.get(key);
       checkPreconditions(current, pre);
-      if (current && !(await this.repo.delete(key, current.etag)))
+      if (current && !(await this.repo.delete(key, current.etag, this.clock.now().toISOString())))
         throw preconditionFailed('etag_mismatch', 'The document changed meanwhile');
       return;
     }
-    await this.repo.delete(key);
+    await this.repo.delete(key, undefined, this.clock.now().toISOString());
   }
 
   /** DELETE of every state document of an agent in an activity (in one registration when given). */
   async deleteAll(scope: DocumentScope, anyRegistration: boolean, access: DocumentAccess): Promise<void> {
     this.allow(scope, access, true);
-    await this.repo.deleteAll(scope, anyRegistration);
+    await this.repo.deleteAll(scope, anyRegistration, this.clock.now().toISOString());
   }
 
   private async write(

@@ -40,6 +40,8 @@ export interface StoreOptions {
 export type StoredListener = (event: {
   tenantId: string;
   statementIds: readonly string[];
+  /** 'sync' when record sync or a bundle stored them (already stamped for sync). */
+  origin?: 'sync';
 }) => void | Promise<void>;
 
 export interface StatementPage {
@@ -158,6 +160,25 @@ export class LrsService {
   onStored(listener: StoredListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Tells the listeners about statements another path committed (record sync, USB bundles
+   * apply them without going through `store`). Resolves once every listener has finished, so
+   * a sync push is answered after its statements are queued for forwarding; listener errors
+   * are swallowed as in `store`.
+   */
+  async announceStored(tenantId: string, statementIds: readonly string[]): Promise<void> {
+    if (statementIds.length === 0) return;
+    await Promise.all(
+      [...this.listeners].map(async (listener) => {
+        try {
+          await listener({ tenantId, statementIds, origin: 'sync' });
+        } catch {
+          // As in notify: the statements are stored whatever a listener does.
+        }
+      }),
+    );
   }
 
   private notify(tenantId: string, statementIds: readonly string[]): void {

@@ -10,6 +10,7 @@ import {
 import { conflict, invalid, notFound } from '../http/errors.js';
 import { parseJson } from '../platform/json.js';
 import type { LrsService } from '../lrs/lrs.service.js';
+import type { Clock } from '../platform/clock.js';
 import type { CourseManifests } from '../progress/course-manifests.js';
 import { attemptStatements } from './quiz-statements.js';
 import type { QuizAttemptRow, QuizzesRepo } from './quizzes.repo.js';
@@ -30,6 +31,7 @@ export class QuizService {
     private readonly repo: QuizzesRepo,
     private readonly manifests: CourseManifests,
     private readonly lrs: LrsService,
+    private readonly clock: Clock,
   ) {}
 
   async submit(target: QuizTarget, request: SubmitAttemptRequest): Promise<AttemptResult> {
@@ -73,6 +75,8 @@ export class QuizService {
       max_score: result.maxScore,
       scaled: result.scaled,
       passed: result.passed ? 1 : 0,
+      // This server's time (submitted_at is the device's): record sync scans recent attempts by it.
+      stored_at: this.clock.now().toISOString(),
     });
     // Another request with this attempt id got there first: its result is the one.
     const row = inserted ? undefined : await this.repo.byId(target.tenantId, request.attemptId);

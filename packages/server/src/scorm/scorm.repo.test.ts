@@ -57,6 +57,7 @@ describe.each(await engines())('ScormRepo on %s', (engine) => {
     session_id: uuidv7(),
     seq,
     updated_at: '2026-05-01T10:00:00.000Z',
+    touched_at: '2026-05-01T10:00:00.000Z',
   });
 
   it('keeps attempts per tenant, finds the latest, and inserts an id only once', async () => {

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ScormAttemptsTable, ScormItemStatesTable } from '../db/schema.js';
+import { naturalId } from '../sync/sync.ids.js';
 
 export type ScormAttemptRow = Selectable<ScormAttemptsTable>;
 export type ScormItemStateRow = Selectable<ScormItemStatesTable>;
@@ -56,9 +57,10 @@ export class ScormRepo {
     attemptId: string,
     changes: Updateable<ScormAttemptsTable>,
   ): Promise<void> {
+    // Every write bumps version: that is how record sync notices it (decision 0006).
     await this.db
       .updateTable('scorm_attempts')
-      .set(changes)
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
       .where('tenant_id', '=', tenantId)
       .where('id', '=', attemptId)
       .execute();
@@ -74,12 +76,17 @@ export class ScormRepo {
       .execute();
   }
 
-  async putItemState(row: Insertable<ScormItemStatesTable>): Promise<void> {
+  /** Upserts one item's state; `touched_at` is this server's time (sync scans recent writes by it). */
+  async putItemState(row: Omit<Insertable<ScormItemStatesTable>, 'id' | 'version'>): Promise<void> {
     const { tenant_id: _t, attempt_id: _a, item_id: _i, ...changes } = row;
     await this.db
       .insertInto('scorm_item_states')
-      .values(row)
-      .onConflict((oc) => oc.columns(['tenant_id', 'attempt_id', 'item_id']).doUpdateSet(changes))
+      .values({ ...row, id: naturalId([row.attempt_id, row.item_id]) })
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'attempt_id', 'item_id'])
+          .doUpdateSet((eb) => ({ ...changes, version: eb('scorm_item_states.version', '+', 1) })),
+      )
       .execute();
   }
 }

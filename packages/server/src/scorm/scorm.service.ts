@@ -229,6 +229,7 @@ export class ScormService {
         progress: 0,
         started_at: at,
         updated_at: at,
+        version: 1,
       };
       await this.repo.insertAttempt(row);
       attempt = (await this.repo.attempt(tenantId, request.attemptId)) ?? row;
@@ -285,6 +286,7 @@ export class ScormService {
         tenant_id: tenantId,
         attempt_id: attempt.id,
         item_id: item.id,
+        user_id: target.userId,
         completion: after.completion,
         success: after.success,
         score_scaled: after.scoreScaled,
@@ -300,6 +302,7 @@ export class ScormService {
         session_id: request.sessionId,
         seq: request.seq,
         updated_at: at > now ? now : at,
+        touched_at: now,
       });
       await tx.updateAttempt(tenantId, attempt.id, {
         last_item_id: item.id,

@@ -8,15 +8,27 @@ import {
   winners,
   type RecordFields,
   type SyncRecord,
+  type SyncRefusal,
 } from '@satchel/core';
+import { sql, type Insertable } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { SyncConflictsTable } from '../db/schema.js';
+import type { SyncConflictsTable, SyncRecordsTable } from '../db/schema.js';
 import { LrsRepo, type StatementInsert } from '../lrs/lrs.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { ProjectionSink } from '../progress/progress.service.js';
 import type { UserCourse } from '../progress/progress.repo.js';
-import { fieldSpec, ROLES_HUBS_CANNOT_GRANT, stableJson, type FieldKindSpec } from './sync.kinds.js';
+import { applyQuizAttempt } from './sync.attempts.js';
+import { naturalId } from './sync.ids.js';
+import {
+  columnValues,
+  fieldSpec,
+  ROLES_HUBS_CANNOT_GRANT,
+  stableJson,
+  touchedColumn,
+  type FieldKindSpec,
+} from './sync.kinds.js';
 import { withSession, type StampSession } from './sync.session.js';
+import { statementRow } from './sync.statements.js';
 import { putRecord, stampRow, type HeldRecord } from './sync.tracker.js';
 
 /** Statement columns that travel (tenant_id is the receiver's; voided is recomputed there). */
@@ -49,14 +61,19 @@ export interface ApplyOutcome {
   /** Records kept in sync_staging until what they point at arrives. */
   staged: number;
   /** Records refused (a hub granting admin rights, bad statement bodies), with why. */
-  refused: { kind: string; id: string; reason: string }[];
+  refused: SyncRefusal[];
   /** Learners who got a new class place here, or whose record a staged row waits for: fetch them. */
   newClassMembers: string[];
-  /** Clock drift seen in the batch (peer clocks far ahead), as messages. */
-  drift: string[];
+  /** Clock drift seen in the batch (peer clocks far ahead): how far, the limit, and as a message. */
+  drift: { aheadSeconds: number; limitSeconds: number; message: string }[];
+  /** Ids of statements this batch stored here for the first time (for the LRS's stored listeners). */
+  storedStatements: string[];
 }
 
 type Row = Record<string, unknown> & { id: string; tenant_id: string; version: number };
+
+/** Statement stamps per INSERT (10 columns each: well under every engine's parameter limit). */
+const STAMPS_PER_INSERT = 500;
 
 const kindRank = (kind: string): number => SYNC_KINDS.indexOf(kind as (typeof SYNC_KINDS)[number]);
 
@@ -86,6 +103,7 @@ export class SyncApplier {
       refused: [],
       newClassMembers: [],
       drift: [],
+      storedStatements: [],
     };
     const sorted = [...records].sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
     const freshStatements: StatementInsert[] = [];
@@ -93,13 +111,28 @@ export class SyncApplier {
       this.db,
       () => this.clock.now().getTime(),
       async (tx, session) => {
-        for (const record of sorted) {
-          await this.applyOne(tx, session, tenantId, record, options, outcome, freshStatements);
+        for (let i = 0; i < sorted.length; i += 1) {
+          // Statements (sorted together) go in bulk: a few multi-row statements per batch, not two per row.
+          if (sorted[i]!.kind === 'statement') {
+            let end = i;
+            while (end < sorted.length && sorted[end]!.kind === 'statement') end += 1;
+            await this.applyStatements(tx, tenantId, sorted.slice(i, end), outcome, freshStatements);
+            i = end - 1;
+            continue;
+          }
+          await this.applyOne(tx, session, tenantId, sorted[i]!, options, outcome, freshStatements);
         }
-        outcome.drift.push(...session.drift.map((d) => d.message));
+        outcome.drift.push(
+          ...session.drift.map((d) => ({
+            aheadSeconds: Math.round((d.remoteMs - d.localMs) / 1000),
+            limitSeconds: Math.round(d.maxDriftMs / 1000),
+            message: d.message,
+          })),
+        );
       },
     );
     if (freshStatements.length > 0) await this.afterStatements(tenantId, freshStatements);
+    outcome.storedStatements.push(...freshStatements.map((s) => s.id));
     return outcome;
   }
 
@@ -119,6 +152,7 @@ export class SyncApplier {
       refused: [],
       newClassMembers: [],
       drift: [],
+      storedStatements: [],
     };
     if (rows.length === 0) return total;
     await this.db
@@ -157,9 +191,11 @@ export class SyncApplier {
     const kind = record.kind;
     switch (kind) {
       case 'statement':
-        return this.applyStatement(tx, tenantId, record, outcome, freshStatements);
+        return this.applyStatements(tx, tenantId, [record], outcome, freshStatements);
       case 'conflict':
         return this.applyConflict(tx, tenantId, record, outcome);
+      case 'quiz_attempt':
+        return applyQuizAttempt(tx, tenantId, record, outcome, this.clock.now().toISOString());
       case 'user':
       case 'class':
       case 'membership':
@@ -167,6 +203,10 @@ export class SyncApplier {
       case 'enrolment':
       case 'cinema_plan':
       case 'cinema_session':
+      case 'scorm_attempt':
+      case 'scorm_item_state':
+      case 'cmi5_registration':
+      case 'xapi_document':
         return this.applyFields(tx, session, tenantId, fieldSpec(kind)!, record, options, outcome);
       default:
         kind satisfies never;
@@ -245,6 +285,7 @@ export class SyncApplier {
           .where('id', '=', parentId)
           .executeTakeFirst());
       if (!found) {
+        if (!row) await holdWaiting(tx, session, tenantId, spec, record, held, merged, now);
         await stage(tx, tenantId, record, now);
         outcome.staged += 1;
         // Out of this feed's scope until now (a learner who just joined a class): fetch them.
@@ -261,17 +302,38 @@ export class SyncApplier {
         : mergedText === stableJson(incoming)
           ? { fields: merged, row_version: null, instance_id: record.i, counter: record.n }
           : { fields: merged, row_version: null, instance_id: session.instanceId, counter: session.next() };
-    const columns = Object.fromEntries(spec.fields.map((f) => [f, values[f] ?? null]));
+    const columns = columnValues(spec, values);
+    if (
+      !columns ||
+      (spec.naturalKey && naturalId(spec.naturalKey.map((k) => String(columns[k]))) !== record.id)
+    ) {
+      outcome.refused.push({ kind: record.kind, id: record.id, reason: 'malformed record' });
+      return;
+    }
+    // This server's write time, unless the column travels (an xAPI document's `updated`).
+    const touched = touchedColumn(spec) in columns ? {} : { [touchedColumn(spec)]: now };
     let version: number;
     if (row) {
       if (held && next === held && held.row_version === row.version) {
+        // The same version stamped elsewhere too (two replicas made the same merge): the
+        // later stamp wins on both (see laterStamp), so vectors end equal everywhere.
+        if (mergedText === stableJson(incoming) && stampAfter(record, held)) {
+          await putRecord(
+            tx,
+            tenantId,
+            spec,
+            { ...columns, id: record.id },
+            { ...held, instance_id: record.i, counter: record.n },
+            now,
+          );
+        }
         outcome.applied += 1;
         return; // nothing new
       }
       version = row.version + 1;
       await (tx as unknown as Db)
         .updateTable(spec.table as 'classes')
-        .set({ ...(columns as object), version, updated_at: now })
+        .set({ ...touched, ...(columns as object), version })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', record.id)
         .execute();
@@ -282,11 +344,11 @@ export class SyncApplier {
         .insertInto(spec.table as 'classes')
         .values({
           ...spec.defaults,
+          ...touched,
           ...(columns as object),
           id: record.id,
           tenant_id: tenantId,
           version,
-          updated_at: now,
         } as never)
         .execute();
       if (spec.kind === 'class_member' && typeof columns.user_id === 'string')
@@ -396,27 +458,35 @@ export class SyncApplier {
     return true;
   }
 
-  private async applyStatement(
+  /**
+   * Statements are a union by id: the new ones are inserted with a few multi-row INSERTs (one
+   * per 1,000 rows, `ON CONFLICT DO NOTHING`), their stamps with one more per 500; one already
+   * here (sent by the learner's device to this server too) is stored once, counted once.
+   */
+  private async applyStatements(
     tx: Tx,
     tenantId: string,
-    record: SyncRecord,
+    records: readonly SyncRecord[],
     outcome: ApplyOutcome,
     fresh: StatementInsert[],
   ): Promise<void> {
-    const body = record.body ?? {};
-    if (body.id !== record.id || typeof body.statement !== 'string' || typeof body.actor_key !== 'string') {
-      outcome.refused.push({ kind: 'statement', id: record.id, reason: 'malformed statement row' });
-      return;
-    }
-    const row = Object.fromEntries(
-      STATEMENT_COLUMNS.map((c) => [c, body[c] ?? null]),
-    ) as unknown as StatementInsert;
-    const insert: StatementInsert = { ...row, tenant_id: tenantId, voided: 0 };
-    const inserted = await new LrsRepo(tx as unknown as Db).insertNew([insert]);
-    // Already here (sent by the learner's device to this server too): stored once, counted once.
-    await tx
-      .insertInto('sync_records')
-      .values({
+    const rows = new Map<string, StatementInsert>();
+    const stamps: Insertable<SyncRecordsTable>[] = [];
+    const now = this.clock.now().toISOString();
+    for (const record of records) {
+      const body = record.body ?? {};
+      if (rows.has(record.id)) {
+        outcome.applied += 1;
+        continue;
+      }
+      const row = statementRow(tenantId, record.id, body);
+      if (!row) {
+        outcome.refused.push({ kind: 'statement', id: record.id, reason: 'malformed statement row' });
+        continue;
+      }
+      outcome.applied += 1;
+      rows.set(record.id, row);
+      stamps.push({
         tenant_id: tenantId,
         kind: 'statement',
         record_id: record.id,
@@ -426,12 +496,21 @@ export class SyncApplier {
         fields: '{}',
         user_id: typeof body.user_id === 'string' ? body.user_id : null,
         class_id: null,
-        updated_at: this.clock.now().toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
-      .execute();
-    if (inserted.size > 0) fresh.push(insert);
-    outcome.applied += 1;
+        updated_at: now,
+      });
+    }
+    if (rows.size === 0) return;
+    const inserted = await new LrsRepo(tx as unknown as Db).insertNewNotingVoided([...rows.values()]);
+    for (let i = 0; i < stamps.length; i += STAMPS_PER_INSERT) {
+      await tx
+        .insertInto('sync_records')
+        .values(stamps.slice(i, i + STAMPS_PER_INSERT))
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'kind', 'record_id']).doUpdateSet(LATER_STAMP_SET).where(laterStamp()),
+        )
+        .execute();
+    }
+    for (const [id, targeted] of inserted) fresh.push({ ...rows.get(id)!, voided: targeted ? 1 : 0 });
   }
 
   private async applyConflict(
@@ -456,7 +535,7 @@ export class SyncApplier {
       outcome.refused.push({ kind: 'conflict', id: record.id, reason: 'malformed conflict entry' });
       return;
     }
-    await insertConflict(tx, tenantId, {
+    const entry = {
       id: record.id,
       kind: text('kind')!,
       record_id: text('record_id')!,
@@ -466,8 +545,10 @@ export class SyncApplier {
       winner_value: text('winner_value')!,
       winner_stamp: text('winner_stamp')!,
       recorded_at: text('recorded_at')!,
-    });
-    await tx
+    };
+    // Two replicas that see the same losing value log it under the same id, each with the
+    // winner it saw then and its own stamp: the entry with the later stamp wins everywhere.
+    const adopted = await tx
       .insertInto('sync_records')
       .values({
         tenant_id: tenantId,
@@ -481,17 +562,33 @@ export class SyncApplier {
         class_id: null,
         updated_at: this.clock.now().toISOString(),
       })
-      .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
-      .execute();
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'kind', 'record_id']).doUpdateSet(LATER_STAMP_SET).where(laterStamp()),
+      )
+      .executeTakeFirst();
+    if (Number(adopted.numInsertedOrUpdatedRows ?? 0) > 0) {
+      const { id: _id, ...body } = entry;
+      await tx
+        .insertInto('sync_conflicts')
+        .values({ ...entry, tenant_id: tenantId })
+        .onConflict((oc) => oc.columns(['tenant_id', 'id']).doUpdateSet(body))
+        .execute();
+    }
     outcome.applied += 1;
   }
 
   /** Voiding and progress for statements that were new here, as the LRS does after a store. */
   private async afterStatements(tenantId: string, fresh: readonly StatementInsert[]): Promise<void> {
     const repo = new LrsRepo(this.db);
+    // Only what can be voided: targets of new voiding statements, and new statements a voiding
+    // statement stored before them targets (noted by the INSERT, carried in `voided` here).
     const candidates = new Set<string>();
-    for (const r of fresh) candidates.add(r.voided_target ?? r.id);
-    const voided = await repo.voidTargeted(tenantId, [...candidates], VERBS.voided);
+    for (const r of fresh) {
+      if (r.voided_target) candidates.add(r.voided_target);
+      else if (r.voided === 1) candidates.add(r.id);
+    }
+    const voided =
+      candidates.size > 0 ? await repo.voidTargeted(tenantId, [...candidates], VERBS.voided) : [];
     const pairs: UserCourse[] = [];
     for (const r of [...fresh, ...voided]) {
       if (r.user_id && r.course_id) pairs.push({ userId: r.user_id, courseId: r.course_id });
@@ -499,6 +596,24 @@ export class SyncApplier {
     if (pairs.length > 0) this.projections.statementsStored(tenantId, pairs);
   }
 }
+
+/**
+ * Two replicas can stamp the same version of a record differently (a conflict both logged, a
+ * merge both made, a statement a device sent to both): the later (instance, counter) wins on
+ * every replica, so all end with the same stamps and the same version vector.
+ */
+function laterStamp() {
+  return sql<boolean>`(excluded.instance_id, excluded.counter) > (sync_records.instance_id, sync_records.counter)`;
+}
+
+function stampAfter(record: SyncRecord, held: HeldRecord): boolean {
+  return record.i > held.instance_id || (record.i === held.instance_id && record.n > held.counter);
+}
+
+const LATER_STAMP_SET = {
+  instance_id: sql<string>`excluded.instance_id`,
+  counter: sql<number>`excluded.counter`,
+};
 
 async function insertConflict(
   tx: Tx,
@@ -511,6 +626,31 @@ async function insertConflict(
     .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * A record staged for its parent still counts as held here (in sync_records, with no row
+ * yet): the feed is in (instance, counter) order, so later records of its instance arrive
+ * while it waits and this database's vector covers its counter; a peer that pulls that
+ * vector must get it from here, or never would. The row is written when the parent comes.
+ */
+async function holdWaiting(
+  tx: Tx,
+  session: StampSession,
+  tenantId: string,
+  spec: FieldKindSpec,
+  record: SyncRecord,
+  held: HeldRecord | undefined,
+  merged: RecordFields,
+  now: string,
+): Promise<void> {
+  const text = stableJson(merged);
+  if (held && text === stableJson(held.fields)) return;
+  const next: HeldRecord =
+    text === stableJson(record.fields ?? {})
+      ? { fields: merged, row_version: null, instance_id: record.i, counter: record.n }
+      : { fields: merged, row_version: null, instance_id: session.instanceId, counter: session.next() };
+  await putRecord(tx, tenantId, spec, { ...winners(merged), id: record.id }, next, now);
 }
 
 async function stage(tx: Tx, tenantId: string, record: SyncRecord, now: string): Promise<void> {

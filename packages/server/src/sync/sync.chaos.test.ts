@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../app/services.js';
 import { readConfig } from '../config.js';
@@ -11,29 +9,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../platform/clock.js';
 import { engines } from '../test-support/engines.js';
 import { PASSWORD } from '../test-support/identity.js';
-import { learnerStatement, startTree, statementCount, type Tree } from './sync.test-support.js';
+import { learnerStatement, satchel, startTree, statementCount, type Tree } from './sync.test-support.js';
 
 // A real `satchel sync` process is killed with SIGKILL in the middle of pushing, then run
 // again: the upstream ends with every statement exactly once, and the hub's database is fine.
-
-const RUN = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
-
-function satchel(
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', RUN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<{ code: number | null; out: string }>((resolve) =>
-    child.on('exit', (code) => resolve({ code, out })),
-  );
-  return { child, done };
-}
 
 let tree: Tree | null = null;
 let dir: string | null = null;

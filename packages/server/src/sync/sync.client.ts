@@ -1,5 +1,3 @@
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import {
   mergeVectors,
   PROTOCOL_VERSION,
@@ -9,13 +7,13 @@ import {
   uuidv7,
   type PullRequest,
   type PushRequest,
+  type SyncRefusal,
 } from '@satchel/core';
 import type { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
 import type { LinkRow } from './sync.repo.js';
-import { HUB_HEADER, type SyncService } from './sync.service.js';
-
-const gzipAsync = promisify(gzip);
+import { driftOf, HUB_HEADER, type SyncService } from './sync.service.js';
+import { COMPACT_PROTOCOL, compactStatementBody, encodeBody } from './sync.statements.js';
 
 /** How a fetch to the upstream failed, with the upstream's error code when it sent one. */
 export class UpstreamError extends Error {
@@ -34,6 +32,8 @@ export interface SyncRunResult {
   pulled: number;
   pushed: number;
   conflicts: number;
+  /** Records the upstream refused (e.g. outside this hub's classes); listed on the status page. */
+  refused: number;
   error: string | null;
 }
 
@@ -58,6 +58,8 @@ const FETCH_TIMEOUT_MS = 60_000;
  */
 export class SyncClient {
   private running: Promise<SyncRunResult[]> | null = null;
+  /** Per platform, the protocol its upstream last answered with. */
+  private readonly upstreamProtocol = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -118,6 +120,8 @@ export class SyncClient {
       last_success_at: null,
       last_error: null,
       created_at: existing?.created_at ?? this.clock.now().toISOString(),
+      last_drift: existing?.last_drift ?? null,
+      last_refused: existing?.last_refused ?? null,
     };
     await this.sync.repo.putLink(link);
     return link;
@@ -166,6 +170,7 @@ export class SyncClient {
       pulled: 0,
       pushed: 0,
       conflicts: 0,
+      refused: 0,
       error: null,
     };
     await this.sync.repo.updateLink(link.tenant_id, { last_attempt_at: this.clock.now().toISOString() });
@@ -248,11 +253,15 @@ export class SyncClient {
         }
         throw err;
       }
+      this.upstreamProtocol.set(link.tenant_id, page.protocol);
       if (page.records.length > 0) {
         const outcome = await this.sync.applyBatch(link.tenant_id, page.records);
         result.pulled += outcome.applied;
         result.conflicts += outcome.conflicts;
         newMembers.push(...outcome.newClassMembers);
+        await this.sync.noteUpstream(link.tenant_id, {
+          drift: driftOf(outcome, this.clock.now().toISOString()),
+        });
       }
       // Saved after every batch: a run cut short resumes from here.
       if (page.cursor === null) {
@@ -286,18 +295,32 @@ export class SyncClient {
     const current = (await this.sync.repo.link(link.tenant_id)) ?? link;
     const pushed = parse(current.pushed);
     let cursor = current.push_cursor;
+    // What the upstream refused of this run's pushes: replaces the status page's list once anything was pushed.
+    let refused: SyncRefusal[] | null = null;
+    // Once per run, not per page: writes stamped later go with the next run (the vector claimed
+    // pushed is the feed's own, taken when it started).
+    await this.sync.tracker.stampPending();
+    // The pull just before told which protocol the upstream speaks.
+    const compact = (this.upstreamProtocol.get(link.tenant_id) ?? 1) >= COMPACT_PROTOCOL;
     for (;;) {
-      await this.sync.tracker.stampPending();
       const page = await this.sync.feed.page(link.tenant_id, pushed, {}, cursor, this.limits.push);
       if (page === 'bad_cursor') {
         cursor = null;
         continue;
       }
       if (page.records.length > 0) {
-        const body: PushRequest = { protocol: PROTOCOL_VERSION, instance, records: page.records };
-        const answer = await this.call(link, 'push', body, PushResponse);
+        const records = compact
+          ? page.records.map((r) =>
+              r.kind === 'statement' && r.body ? { ...r, body: compactStatementBody(r.body) } : r,
+            )
+          : page.records;
+        const body: PushRequest = { protocol: PROTOCOL_VERSION, instance, records };
+        const answer = await this.call(link, 'push', body, PushResponse, FETCH_TIMEOUT_MS, compact);
         result.pushed += answer.applied;
         result.conflicts += answer.conflicts;
+        result.refused += answer.refused.length;
+        refused = [...(refused ?? []), ...answer.refused];
+        await this.sync.noteUpstream(link.tenant_id, { refused });
       }
       if (page.cursor === null) {
         await this.sync.repo.updateLink(link.tenant_id, {
@@ -317,18 +340,20 @@ export class SyncClient {
     body: unknown,
     schema: S,
     timeoutMs = FETCH_TIMEOUT_MS,
+    brotli = false,
   ): Promise<z.output<S>> {
     const url = `${link.upstream_url}/api/t/${encodeURIComponent(link.upstream_slug)}/sync/${what}`;
-    const zipped = await gzipAsync(Buffer.from(JSON.stringify(body)));
+    const encoded = await encodeBody(JSON.stringify(body), brotli);
     const res = await this.fetchImpl(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'content-encoding': 'gzip',
-        'accept-encoding': 'gzip',
+        'content-encoding': encoded.encoding,
+        // Older upstreams look for gzip only; newer ones answer in brotli (fetch decodes both).
+        'accept-encoding': 'br, gzip',
         [HUB_HEADER]: `${link.hub_id}.${link.secret}`,
       },
-      body: zipped,
+      body: encoded.body,
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!res.ok) throw await upstreamError(res, `${what} failed`);

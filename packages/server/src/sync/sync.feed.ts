@@ -1,8 +1,9 @@
-import { SYNC_KINDS, type RecordFields, type SyncRecord, type VersionVector } from '@satchel/core';
+import type { RecordFields, SyncRecord, VersionVector } from '@satchel/core';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { STATEMENT_COLUMNS } from './sync.apply.js';
+import { quizAttemptBodies } from './sync.attempts.js';
 
 /** Which records a feed covers: the platform, some classes (and their members), or one learner. */
 export interface FeedScope {
@@ -19,13 +20,16 @@ export interface FeedPage {
 }
 
 interface Cursor {
-  k: number;
+  /** Feed order: 1 = per instance by counter across kinds (older tokens restart the feed). */
+  o: 1;
   i: string;
   n: number;
   v: Record<string, number>;
 }
 
 export const DEFAULT_BATCH = 500;
+/** Register bytes per page at most (a quarter of the sync body limit, for JSON overhead). */
+export const PAGE_BYTES = 8 * 1024 * 1024;
 
 function encode(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -35,7 +39,7 @@ function decode(text: string): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
     if (
-      typeof c.k !== 'number' ||
+      c.o !== 1 ||
       typeof c.i !== 'string' ||
       typeof c.n !== 'number' ||
       typeof c.v !== 'object' ||
@@ -51,10 +55,14 @@ function decode(text: string): Cursor | null {
 type Eb = ExpressionBuilder<Database, 'sync_records'>;
 
 /**
- * The change feed: every record a peer lacks given its version vector, in bounded pages,
- * parents first (users and classes before the rows pointing at them), each kind in
- * (instance, counter) order so a page boundary is a plain continuation token. Memory is one
- * page whatever the size of the platform.
+ * The change feed: every record a peer lacks given its version vector, in bounded pages in
+ * (instance, counter) order across kinds, so a page boundary is a plain continuation token
+ * and every prefix of a feed is complete per instance: a receiver whose vector says
+ * `instance: n` then holds every record of that instance up to n, even when a sync is cut
+ * short (kind by kind, a users page carried counters higher than the statements still to
+ * come, and the receiver's vector claimed records it never got). Parents come first within
+ * a page (the applier sorts by kind); a child whose parent is on a later page waits in
+ * staging. Memory is one page whatever the size of the platform.
  */
 export class SyncFeed {
   constructor(private readonly db: Db) {}
@@ -80,40 +88,34 @@ export class SyncFeed {
     const cursor = cursorText === null ? null : decode(cursorText);
     if (cursorText !== null && cursor === null) return 'bad_cursor';
     const vector = cursor?.v ?? (await this.vector(tenantId));
-    const rows: { kind: string; record_id: string; instance_id: string; counter: number; fields: string }[] =
-      [];
-    let k = cursor?.k ?? 0;
-    let after: { i: string; n: number } | null = cursor ? { i: cursor.i, n: cursor.n } : null;
-    for (; k < SYNC_KINDS.length && rows.length < limit; k += 1, after = null) {
-      const kind = SYNC_KINDS[k]!;
-      const found = await this.db
-        .selectFrom('sync_records')
-        .select(['kind', 'record_id', 'instance_id', 'counter', 'fields'])
-        .where('tenant_id', '=', tenantId)
-        .where('kind', '=', kind)
-        .where((eb) => lacking(eb, since))
-        .where((eb) => inScope(eb, tenantId, scope))
-        .$if(after !== null, (q) =>
-          q.where((eb) =>
-            eb.or([
-              eb('instance_id', '>', after!.i),
-              eb.and([eb('instance_id', '=', after!.i), eb('counter', '>', after!.n)]),
-            ]),
-          ),
-        )
-        .orderBy('instance_id')
-        .orderBy('counter')
-        .limit(limit - rows.length)
-        .execute();
-      rows.push(...found.map((r) => ({ ...r, counter: Number(r.counter) })));
-      if (rows.length >= limit) break;
-    }
+    const after: { i: string; n: number } | null = cursor ? { i: cursor.i, n: cursor.n } : null;
+    const found = await this.db
+      .selectFrom('sync_records')
+      .select(['kind', 'record_id', 'instance_id', 'counter', 'fields'])
+      .where('tenant_id', '=', tenantId)
+      .where((eb) => lacking(eb, since))
+      .where((eb) => inScope(eb, tenantId, scope))
+      // A row value: both engines seek the vector index (tenant, instance, counter) to it (an
+      // OR made SQLite walk every earlier row on each page, quadratic over a million records).
+      .$if(after !== null, (q) =>
+        q.where((eb) => eb(eb.refTuple('instance_id', 'counter'), '>', eb.tuple(after!.i, after!.n))),
+      )
+      .orderBy('instance_id')
+      .orderBy('counter')
+      .limit(limit)
+      .execute();
+    const rows = found.map((r) => ({ ...r, counter: Number(r.counter) }));
+    // Whole xAPI documents and SCORM states make some records large: a page stops once its
+    // registers reach PAGE_BYTES (it always holds one record), so it fits a sync request body.
+    let bytes = 0;
+    const over = rows.findIndex((r) => (bytes += r.fields.length) > PAGE_BYTES);
+    const trimmed = over > 0 && rows.splice(over).length > 0;
     const last = rows.at(-1);
-    const done = rows.length < limit || !last;
+    const done = !last || (!trimmed && rows.length < limit);
     const next = done
       ? null
       : encode({
-          k: SYNC_KINDS.indexOf(last.kind as (typeof SYNC_KINDS)[number]),
+          o: 1,
           i: last.instance_id,
           n: last.counter,
           v: vector,
@@ -184,6 +186,11 @@ export class SyncFeed {
         conflicts.set(c.id, body);
       }
     }
+    const attempts = await quizAttemptBodies(
+      this.db,
+      tenantId,
+      rows.filter((r) => r.kind === 'quiz_attempt').map((r) => r.record_id),
+    );
     const out: SyncRecord[] = [];
     for (const r of rows) {
       const base = { kind: r.kind as SyncRecord['kind'], id: r.record_id, i: r.instance_id, n: r.counter };
@@ -192,6 +199,9 @@ export class SyncFeed {
         if (body) out.push({ ...base, body });
       } else if (r.kind === 'conflict') {
         const body = conflicts.get(r.record_id);
+        if (body) out.push({ ...base, body });
+      } else if (r.kind === 'quiz_attempt') {
+        const body = attempts.get(r.record_id);
         if (body) out.push({ ...base, body });
       } else {
         out.push({ ...base, fields: JSON.parse(r.fields) as RecordFields });

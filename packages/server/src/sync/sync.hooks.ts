@@ -1,4 +1,4 @@
-import { createGunzip } from 'node:zlib';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app/services.js';
 import { SYNC_BODY_LIMIT } from './sync.routes.js';
@@ -12,7 +12,7 @@ const SIGNIN_FETCH_MS = 5_000;
 const STALE_MS = 10 * 60_000;
 
 /**
- * Sync's hooks into the HTTP app: gzip request bodies on sync routes; stamping local writes
+ * Sync's hooks into the HTTP app: gzip and brotli request bodies on sync routes; stamping local writes
  * right after each mutating request (so their HLC is the time of the edit); and, on a hub,
  * fetching a learner's records from the upstream when they sign in unknown or stale.
  */
@@ -22,8 +22,13 @@ export function registerSyncHooks(app: FastifyInstance, services: Services): voi
   app.addHook('onClose', async () => client.stop());
 
   app.addHook('preParsing', async (req, _reply, payload) => {
-    if (req.headers['content-encoding'] !== 'gzip' || !SYNC_URL.test(req.url)) return payload;
-    const gunzip = createGunzip({ maxOutputLength: SYNC_BODY_LIMIT });
+    const encoding = req.headers['content-encoding'];
+    if ((encoding !== 'gzip' && encoding !== 'br') || !SYNC_URL.test(req.url)) return payload;
+    // Brotli from hubs of protocol 2 on (sync.statements.ts), gzip from older ones.
+    const gunzip =
+      encoding === 'br'
+        ? createBrotliDecompress({ maxOutputLength: SYNC_BODY_LIMIT })
+        : createGunzip({ maxOutputLength: SYNC_BODY_LIMIT });
     const out = payload.pipe(gunzip) as typeof payload & { receivedEncodedLength?: number };
     payload.on('error', (err) => gunzip.destroy(err));
     delete req.headers['content-encoding'];

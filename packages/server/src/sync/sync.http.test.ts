@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@satchel/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines } from '../test-support/engines.js';
 import { client, PASSWORD, signedIn } from '../test-support/identity.js';
@@ -118,12 +119,17 @@ describe.each(await engines())('hub sync with a national server on %s', { timeou
     const raw = await client(national).call(
       'POST',
       '/api/t/nation/sync/pull',
-      { protocol: 1, instance: await hub.services.sync.service.instanceId(), since: {}, cursor: null },
+      {
+        protocol: PROTOCOL_VERSION,
+        instance: await hub.services.sync.service.instanceId(),
+        since: {},
+        cursor: null,
+      },
       { 'x-satchel-hub': `${link.hub_id}.${link.secret}` },
     );
     expect([raw.status, raw.code]).toEqual([403, 'hub_revoked']);
     const anonymous = await client(national).post('/api/t/nation/sync/pull', {
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       instance: 'x',
       since: {},
       cursor: null,
@@ -164,7 +170,7 @@ describe.each(await engines())('hub sync with a national server on %s', { timeou
     const records = [];
     for await (const page of pages) records.push(...page.records);
     const instance = await hub.services.sync.service.instanceId();
-    const body = { protocol: 1, instance, records };
+    const body = { protocol: PROTOCOL_VERSION, instance, records };
     const headers = { 'x-satchel-hub': `${link.hub_id}.${link.secret}` };
     const one = await client(national).call('POST', '/api/t/nation/sync/push', body, headers);
     const two = await client(national).call('POST', '/api/t/nation/sync/push', body, headers);

@@ -1,8 +1,19 @@
 import type { FieldValue, SyncKind } from '@satchel/core';
+import { RUNTIME_KINDS_SPEC } from './sync.kinds.runtime.js';
 
 /** The domain tables whose rows sync field by field, and the columns that travel. */
 export type FieldTable =
-  'users' | 'classes' | 'memberships' | 'class_members' | 'enrolments' | 'cinema_plans' | 'cinema_sessions';
+  | 'users'
+  | 'classes'
+  | 'memberships'
+  | 'class_members'
+  | 'enrolments'
+  | 'cinema_plans'
+  | 'cinema_sessions'
+  | 'scorm_attempts'
+  | 'scorm_item_states'
+  | 'cmi5_registrations'
+  | 'xapi_documents';
 
 export interface FieldKindSpec {
   kind: SyncKind;
@@ -16,7 +27,18 @@ export interface FieldKindSpec {
   /** Columns a new row needs that do not sync (local defaults). */
   defaults?: Record<string, FieldValue>;
   /** Rows it points at, which must exist before it can be written (foreign keys). */
-  parents?: readonly { column: string; table: 'users' | 'classes' }[];
+  parents?: readonly { column: string; table: 'users' | 'classes' | 'scorm_attempts' }[];
+  /**
+   * The column holding when this server last wrote the row (default `updated_at`): the
+   * tracker scans recent writes by it, and apply sets it unless it travels itself.
+   */
+  touched?: string;
+  /** Columns whose values name the row (its id is `naturalId` of them): a record must match. */
+  naturalKey?: readonly string[];
+  /** Register values of a row when they are not one per column (a whole document in one register). */
+  toFields?: (row: Record<string, unknown>) => Record<string, FieldValue>;
+  /** Columns from winning register values (the inverse of `toFields`); null when malformed. */
+  toColumns?: (values: Record<string, FieldValue>) => Record<string, unknown> | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -140,6 +162,8 @@ export const FIELD_KINDS_SPEC: readonly FieldKindSpec[] = [
     userOf: (r) => str(r.recorded_by),
     classOf: () => null,
   },
+  // Quiz attempts, SCORM / cmi5 run-time data, xAPI documents (protocol 2, sync.kinds.runtime.ts).
+  ...RUNTIME_KINDS_SPEC,
 ];
 
 export function fieldSpec(kind: SyncKind): FieldKindSpec | undefined {
@@ -149,8 +173,23 @@ export function fieldSpec(kind: SyncKind): FieldKindSpec | undefined {
 /** Roles a hub may not grant upstream: only the platform's own admins hand those out. */
 export const ROLES_HUBS_CANNOT_GRANT: readonly string[] = ['admin', 'author'];
 
+/** The column a kind's rows record this server's last write time in. */
+export function touchedColumn(spec: FieldKindSpec): string {
+  return spec.touched ?? 'updated_at';
+}
+
+/** The columns of a row from winning register values; null when they are malformed. */
+export function columnValues(
+  spec: FieldKindSpec,
+  values: Record<string, FieldValue>,
+): Record<string, unknown> | null {
+  if (spec.toColumns) return spec.toColumns(values);
+  return Object.fromEntries(spec.fields.map((f) => [f, values[f] ?? null]));
+}
+
 /** Column values as registers hold them (JSON scalars). */
 export function fieldValues(spec: FieldKindSpec, row: Record<string, unknown>): Record<string, FieldValue> {
+  if (spec.toFields) return spec.toFields(row);
   const out: Record<string, FieldValue> = {};
   for (const f of spec.fields) {
     const v = row[f];

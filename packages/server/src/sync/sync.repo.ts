@@ -143,6 +143,73 @@ export class SyncRepo {
     return { rows, total: Number(count?.n ?? 0) };
   }
 
+  /** Notes what a hub's last exchange showed: clock drift and refusals (either may be absent). */
+  async noteHub(
+    tenantId: string,
+    id: string,
+    patch: { last_drift?: string; last_refused?: string; last_vector?: string },
+  ): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await this.db
+      .updateTable('sync_hubs')
+      .set(patch)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The unrevoked hub registered with this instance id (a bundle's maker), if any. */
+  async hubByInstance(tenantId: string, instanceId: string): Promise<HubRow | undefined> {
+    return this.db
+      .selectFrom('sync_hubs')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('instance_id', '=', instanceId)
+      .where('revoked_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  }
+
+  /** Whether the user has an active place in one of these classes. */
+  async inClasses(tenantId: string, userId: string, classIds: readonly string[]): Promise<boolean> {
+    if (classIds.length === 0) return false;
+    const row = await this.db
+      .selectFrom('class_members')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where('class_id', 'in', [...classIds])
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Users a class-scoped hub may write outside its classes (created there, or fetched at sign-in). */
+  async addHubUsers(
+    tenantId: string,
+    hubId: string,
+    userIds: readonly string[],
+    reason: 'created' | 'fetched',
+    at: string,
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    // Only users that exist here (a row refused while applying does not count).
+    const present = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...userIds])
+      .execute();
+    if (present.length === 0) return;
+    await this.db
+      .insertInto('sync_hub_users')
+      .values(
+        present.map((u) => ({ tenant_id: tenantId, hub_id: hubId, user_id: u.id, reason, created_at: at })),
+      )
+      .onConflict((oc) => oc.columns(['tenant_id', 'hub_id', 'user_id']).doNothing())
+      .execute();
+  }
+
   async stagedCount(tenantId: string): Promise<number> {
     const r = await this.db
       .selectFrom('sync_staging')

@@ -1,5 +1,3 @@
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import {
   ConflictList,
   HubSummary,
@@ -17,8 +15,7 @@ import { z } from 'zod';
 import type { Router } from '../http/route.js';
 import type { SyncClient } from './sync.client.js';
 import { HUB_HEADER, type SyncService } from './sync.service.js';
-
-const gzipAsync = promisify(gzip);
+import { encodeBody } from './sync.statements.js';
 
 /** Sync batches are larger than ordinary requests (gzip on the wire, this is the decoded size). */
 export const SYNC_BODY_LIMIT = 32 * 1024 * 1024;
@@ -29,15 +26,21 @@ const ConflictQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Sends JSON gzipped when the client accepts it (pages of records compress ~10×). */
+/**
+ * Sends JSON compressed when the client accepts it (pages of records compress ~10×): brotli
+ * for clients that ask for it (hubs of protocol 2 on; it reaches across records further apart
+ * than gzip's window), else gzip.
+ */
 async function sendJson(req: FastifyRequest, reply: FastifyReply, body: unknown): Promise<FastifyReply> {
   const text = JSON.stringify(body);
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-    const zipped = await gzipAsync(Buffer.from(text));
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const brotli = /\bbr\b/.test(accepted);
+  if (brotli || /\bgzip\b/.test(accepted)) {
+    const encoded = await encodeBody(text, brotli);
     return reply
       .header('content-type', 'application/json; charset=utf-8')
-      .header('content-encoding', 'gzip')
-      .send(zipped);
+      .header('content-encoding', encoded.encoding)
+      .send(encoded.body);
   }
   return reply.header('content-type', 'application/json; charset=utf-8').send(text);
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
-  MIN_SUPPORTED_PROTOCOL,
+  FIELD_KINDS,
+  MIN_SYNC_PROTOCOL,
   PROTOCOL_VERSION,
   uuidv7,
   type ConflictEntry,
@@ -11,7 +12,10 @@ import {
   type PushResponse,
   type RegisterHubRequest,
   type RegisterHubResponse,
+  mergeVectors,
+  type SyncDrift,
   type SyncRecord,
+  type SyncRefusal,
   type SyncStatusResponse,
   type VersionVector,
 } from '@satchel/core';
@@ -23,6 +27,7 @@ import type { ProjectionSink } from '../progress/progress.service.js';
 import { SyncApplier, type ApplyOutcome } from './sync.apply.js';
 import { SyncFeed, type FeedPage, type FeedScope } from './sync.feed.js';
 import { SyncRepo, type HubRow, type LinkRow } from './sync.repo.js';
+import { checkHubScope } from './sync.scope.js';
 import { ensureInstance } from './sync.session.js';
 import { SyncTracker } from './sync.tracker.js';
 
@@ -38,6 +43,27 @@ function parseVector(text: string | null): Record<string, number> {
   } catch {
     return {};
   }
+}
+
+/** How many refusals a hub row or link keeps for the status page. */
+const REFUSALS_KEPT = 50;
+
+function parseJsonOr<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The largest drift of a batch, dated, as stored for the status page (null: none seen). */
+export function driftOf(outcome: Pick<ApplyOutcome, 'drift'>, at: string): SyncDrift | null {
+  let worst: SyncDrift | null = null;
+  for (const d of outcome.drift)
+    if (!worst || d.aheadSeconds > worst.aheadSeconds)
+      worst = { at, aheadSeconds: d.aheadSeconds, limitSeconds: d.limitSeconds };
+  return worst;
 }
 
 function classIdsOf(row: { class_ids: string }): string[] {
@@ -57,6 +83,7 @@ export class SyncService {
   readonly applier: SyncApplier;
   readonly repo: SyncRepo;
   private instance: string | null = null;
+  private statementsStored: ((tenantId: string, ids: readonly string[]) => Promise<void>) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -87,13 +114,24 @@ export class SyncService {
     yield* this.feed.exportChanges(tenantId, since, scope, batch);
   }
 
+  /**
+   * Called once a batch stored statements new here, after its commit and before `applyBatch`
+   * returns (the wiring passes them to the LRS's stored listeners: forwarding).
+   */
+  onStatementsStored(listener: (tenantId: string, ids: readonly string[]) => Promise<void>): void {
+    this.statementsStored = listener;
+  }
+
   /** Applies one batch from a peer (idempotent), then retries records staged for a parent. */
   async applyBatch(
     tenantId: string,
     records: readonly SyncRecord[],
     options: { fromHub?: boolean } = {},
   ): Promise<ApplyOutcome> {
-    await this.tracker.stampPending();
+    // Merging needs local edits of field kinds stamped first; immutable kinds (statements) are a
+    // union by id, so a batch of only those needs no scan at all, and no batch needs their scan.
+    if (records.some((r) => FIELD_KINDS.includes(r.kind)))
+      await this.tracker.stampPending({ statements: false });
     const outcome = await this.applier.applyBatch(tenantId, records, options);
     if (outcome.applied > 0) {
       const retried = await this.applier.retryStaged(tenantId);
@@ -101,8 +139,109 @@ export class SyncService {
       outcome.conflicts += retried.conflicts;
       outcome.staged = await this.repo.stagedCount(tenantId);
       outcome.newClassMembers.push(...retried.newClassMembers);
+      outcome.refused.push(...retried.refused);
+      outcome.drift.push(...retried.drift);
+      outcome.storedStatements.push(...retried.storedStatements);
     }
+    if (outcome.storedStatements.length > 0 && this.statementsStored)
+      await this.statementsStored(tenantId, outcome.storedStatements);
     return outcome;
+  }
+
+  /**
+   * Applies records a registered hub sent (a push, or a bundle it made): a class-scoped hub's
+   * records outside its classes are refused before anything is applied; users it brings for
+   * the first time are remembered as its own; drift and refusals are noted on its row.
+   */
+  async applyFromHub(tenantId: string, hub: HubRow, records: readonly SyncRecord[]): Promise<ApplyOutcome> {
+    const check = await checkHubScope(
+      this.db,
+      tenantId,
+      { hubId: hub.id, classIds: classIdsOf(hub) },
+      records,
+    );
+    const outcome = await this.applyBatch(tenantId, check.allowed, { fromHub: true });
+    const now = this.clock.now().toISOString();
+    await this.repo.addHubUsers(tenantId, hub.id, check.newUsers, 'created', now);
+    outcome.refused.unshift(...check.refused);
+    await this.noteHub(tenantId, hub.id, outcome, now);
+    return outcome;
+  }
+
+  /** Keeps a hub's last drift and (newest first, bounded) what was refused from it. */
+  private async noteHub(tenantId: string, hubId: string, outcome: ApplyOutcome, at: string): Promise<void> {
+    const patch: { last_drift?: string; last_refused?: string } = {};
+    const drift = driftOf(outcome, at);
+    if (drift) patch.last_drift = JSON.stringify(drift);
+    if (outcome.refused.length > 0) {
+      const before = parseJsonOr<SyncRefusal[]>(
+        (await this.repo.hub(tenantId, hubId))?.last_refused ?? null,
+        [],
+      );
+      patch.last_refused = JSON.stringify([...outcome.refused, ...before].slice(0, REFUSALS_KEPT));
+    }
+    await this.repo.noteHub(tenantId, hubId, patch);
+  }
+
+  /**
+   * On the hub: what the upstream's answers showed during a run — the last drift seen in what it
+   * sent, and what it refused of this run's pushes (`refused` = null: nothing was pushed, keep
+   * the previous list).
+   */
+  async noteUpstream(
+    tenantId: string,
+    seen: { drift?: SyncDrift | null; refused?: readonly SyncRefusal[] | null },
+  ): Promise<void> {
+    const patch: Partial<Pick<LinkRow, 'last_drift' | 'last_refused'>> = {};
+    if (seen.drift) patch.last_drift = JSON.stringify(seen.drift);
+    if (seen.refused) patch.last_refused = JSON.stringify(seen.refused.slice(0, REFUSALS_KEPT));
+    if (Object.keys(patch).length > 0) await this.repo.updateLink(tenantId, patch);
+  }
+
+  /**
+   * What online sync knows a peer holds (a bundle for it can leave that out): for our upstream,
+   * the link's `pushed`; for a hub of ours, the vector it pulled from last; else nothing.
+   */
+  async peerVector(tenantId: string, instance: string): Promise<Record<string, number>> {
+    const link = await this.repo.link(tenantId);
+    if (link && link.upstream_instance === instance) return parseVector(link.pushed);
+    const hub = await this.repo.hubByInstance(tenantId, instance);
+    return hub ? parseVector(hub.last_vector) : {};
+  }
+
+  /**
+   * After every page of a USB bundle was applied: the maker's vector (what it held when it made
+   * the bundle) is what it holds and what we now hold of it. From our upstream: joined into the
+   * link's `pulled` and `pushed`, so the next network pull asks only for what is newer and the
+   * next push leaves out what the upstream holds. From a hub of ours: joined into its row's last
+   * vector (its backlog); the hub learns what we hold from the vector of its next pull.
+   */
+  async bundleImported(
+    tenantId: string,
+    source: string,
+    vector: VersionVector,
+    outcome: Pick<ApplyOutcome, 'drift'>,
+  ): Promise<'upstream' | 'hub' | null> {
+    const at = this.clock.now().toISOString();
+    const drift = driftOf(outcome, at);
+    const link = await this.repo.link(tenantId);
+    if (link && link.upstream_instance === source) {
+      await this.repo.updateLink(tenantId, {
+        pulled: JSON.stringify(mergeVectors(parseVector(link.pulled), vector)),
+        pushed: JSON.stringify(mergeVectors(parseVector(link.pushed), vector)),
+        ...(drift ? { last_drift: JSON.stringify(drift) } : {}),
+      });
+      return 'upstream';
+    }
+    const hub = await this.repo.hubByInstance(tenantId, source);
+    if (hub) {
+      await this.repo.noteHub(tenantId, hub.id, {
+        last_vector: JSON.stringify(mergeVectors(parseVector(hub.last_vector), vector)),
+        ...(drift ? { last_drift: JSON.stringify(drift) } : {}),
+      });
+      return 'hub';
+    }
+    return null;
   }
 
   /** This database's vector for a platform (what a peer that pulled everything holds). */
@@ -133,6 +272,8 @@ export class SyncService {
       last_contact_at: null,
       last_vector: null,
       revoked_at: null,
+      last_drift: null,
+      last_refused: null,
     };
     await this.repo.insertHub(hub);
     const { invite_code: _code, ...settings } = row;
@@ -191,6 +332,10 @@ export class SyncService {
           vector: {},
         };
       scope.userId = userId;
+      // A learner visiting a class-scoped hub (not in its classes; a member's fetch after joining
+      // one is not a visit): what they do there is theirs to push back.
+      if (scope.classIds?.length && !(await this.repo.inClasses(tenant.id, userId, scope.classIds)))
+        await this.repo.addHubUsers(tenant.id, hub.id, [userId], 'fetched', this.clock.now().toISOString());
     }
     if (input.cursor === null) await this.tracker.stampPending();
     const page = await this.feed.page(tenant.id, input.since, scope, input.cursor, input.limit);
@@ -207,13 +352,14 @@ export class SyncService {
 
   async push(tenant: TenantRef, hub: HubRow, input: PushRequest): Promise<PushResponse> {
     checkProtocol(input.protocol);
-    const outcome = await this.applyBatch(tenant.id, input.records, { fromHub: true });
+    const outcome = await this.applyFromHub(tenant.id, hub, input.records);
     await this.repo.touchHub(tenant.id, hub.id, this.clock.now().toISOString(), null);
     return {
       protocol: PROTOCOL_VERSION,
       applied: outcome.applied,
       conflicts: outcome.conflicts,
       staged: outcome.staged,
+      refused: outcome.refused,
     };
   }
 
@@ -247,6 +393,8 @@ export class SyncService {
       lastContactAt: hub.last_contact_at,
       revokedAt: hub.revoked_at,
       backlog,
+      lastDrift: parseJsonOr<SyncDrift | null>(hub.last_drift, null),
+      refused: parseJsonOr<SyncRefusal[]>(hub.last_refused, []),
     };
   }
 
@@ -270,6 +418,8 @@ export class SyncService {
       lastError: link.last_error,
       pending: await this.feed.countLacking(link.tenant_id, parseVector(link.pushed)),
       staged: await this.repo.stagedCount(link.tenant_id),
+      lastDrift: parseJsonOr<SyncDrift | null>(link.last_drift, null),
+      refused: parseJsonOr<SyncRefusal[]>(link.last_refused, []),
     };
   }
 
@@ -300,9 +450,10 @@ export class SyncService {
 }
 
 function checkProtocol(protocol: number): void {
-  if (protocol < MIN_SUPPORTED_PROTOCOL) {
+  // Sync has its own floor (see MIN_SYNC_PROTOCOL): an older hub would misread the new kinds.
+  if (protocol < MIN_SYNC_PROTOCOL) {
     throw new AppError(400, 'protocol_unsupported', `Protocol ${protocol} is too old; update this hub`, {
-      minimum: MIN_SUPPORTED_PROTOCOL,
+      minimum: MIN_SYNC_PROTOCOL,
     });
   }
 }

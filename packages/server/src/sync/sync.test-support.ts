@@ -1,4 +1,9 @@
-// Helpers for sync tests: a national server and hubs, statements, user edits.
+// Helpers for sync tests: a national server and hubs, statements, user edits, CLI processes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildStatement, learnerAgent, uuidv7 } from '@satchel/core';
 import { addMember, PASSWORD, platform, signedIn, type Platform } from '../test-support/identity.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -94,4 +99,54 @@ export async function statementCount(server: TestServer, tenantId: string, id?: 
     .where('tenant_id', '=', tenantId);
   if (id) q = q.where('id', '=', id);
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+const RUN = fileURLToPath(new URL('../cli/run.ts', import.meta.url));
+const CORE_SRC = fileURLToPath(new URL('../../../core/src/index.ts', import.meta.url));
+const BASE_TSCONFIG = fileURLToPath(new URL('../../../../tsconfig.base.json', import.meta.url));
+let tsconfig: string | null = null;
+
+/**
+ * A tsconfig mapping @satchel/core to its sources, as vitest does: the CLI under test runs
+ * the code being tested, never a stale build of core in packages/core/dist.
+ */
+function sourceTsconfig(): string {
+  if (tsconfig) return tsconfig;
+  const file = join(mkdtempSync(join(tmpdir(), 'satchel-tsx-')), 'tsconfig.json');
+  writeFileSync(
+    file,
+    JSON.stringify({ extends: BASE_TSCONFIG, compilerOptions: { paths: { '@satchel/core': [CORE_SRC] } } }),
+  );
+  tsconfig = file;
+  return file;
+}
+
+/** A real `satchel` CLI process (killable with SIGKILL); `done` gives its exit code and output. */
+export function satchel(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', RUN, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', TSX_TSCONFIG_PATH: sourceTsconfig(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const done = new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, out })),
+  );
+  return { child, done };
+}
+
+/** A seeded pseudo-random generator in [0, 1) (mulberry32): the same seed, the same run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

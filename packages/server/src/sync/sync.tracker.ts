@@ -2,7 +2,14 @@ import { applyLocalEdit, type RecordFields } from '@satchel/core';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
-import { FIELD_KINDS_SPEC, fieldValues, stableJson, type FieldKindSpec } from './sync.kinds.js';
+import { stampQuizAttempts } from './sync.attempts.js';
+import {
+  FIELD_KINDS_SPEC,
+  fieldValues,
+  stableJson,
+  touchedColumn,
+  type FieldKindSpec,
+} from './sync.kinds.js';
 import { withSession, type StampSession } from './sync.session.js';
 
 const CHUNK = 500;
@@ -29,6 +36,8 @@ export class SyncTracker {
   private running: Promise<number> | null = null;
   private again = false;
   private full = false;
+  /** Whether the next scan covers statements too (applying a batch needs only field kinds stamped). */
+  private statements = false;
 
   constructor(
     private readonly db: Db,
@@ -39,8 +48,9 @@ export class SyncTracker {
    * Stamps everything not stamped yet. Calls made while a scan runs are coalesced into
    * one more scan, so bursts of writes cost one scan and stamps never race each other.
    */
-  async stampPending(options: { full?: boolean } = {}): Promise<number> {
+  async stampPending(options: { full?: boolean; statements?: boolean } = {}): Promise<number> {
     this.full ||= options.full === true;
+    this.statements ||= options.statements !== false;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -51,8 +61,10 @@ export class SyncTracker {
         do {
           this.again = false;
           const full = this.full;
+          const statements = this.statements;
           this.full = false;
-          total += await this.scan(full);
+          this.statements = false;
+          total += await this.scan(full, statements);
         } while (this.again);
         return total;
       } finally {
@@ -62,11 +74,20 @@ export class SyncTracker {
     return this.running;
   }
 
-  private async scan(full: boolean): Promise<number> {
+  private async scan(full: boolean, statements: boolean): Promise<number> {
     const since = full ? '' : new Date(this.clock.now().getTime() - WINDOW_MS).toISOString();
     let total = 0;
     for (const spec of FIELD_KINDS_SPEC) {
+      const touched = sql.ref(`t.${touchedColumn(spec)}`);
       for (;;) {
+        // Nothing pending (the usual case): no write transaction opened, so no commit to wait for
+        // (a PostgreSQL commit is a WAL flush; this scan runs before every batch applied).
+        const probe = await sql`
+          select 1 from ${sql.table(spec.table)} t
+          left join sync_records s on s.tenant_id = t.tenant_id and s.kind = ${spec.kind} and s.record_id = t.id
+          where (s.row_version is null or s.row_version <> t.version) and ${touched} >= ${since}
+          limit 1`.execute(this.db);
+        if (probe.rows.length === 0) break;
         const n = await withSession(
           this.db,
           () => this.clock.now().getTime(),
@@ -82,8 +103,8 @@ export class SyncTracker {
             select t.*, s.row_version as s_version, s.fields as s_fields, s.instance_id as s_instance, s.counter as s_counter
             from ${sql.table(spec.table)} t
             left join sync_records s on s.tenant_id = t.tenant_id and s.kind = ${spec.kind} and s.record_id = t.id
-            where (s.row_version is null or s.row_version <> t.version) and t.updated_at >= ${since}
-            order by t.updated_at, t.id limit ${CHUNK}`.execute(tx);
+            where (s.row_version is null or s.row_version <> t.version) and ${touched} >= ${since}
+            order by ${touched}, t.id limit ${CHUNK}`.execute(tx);
             for (const row of rows) {
               const held =
                 row.s_fields === null
@@ -103,41 +124,69 @@ export class SyncTracker {
         if (n < CHUNK) break;
       }
     }
+    // Immutable records (quiz attempts, statements) are a union by id: applying a batch needs
+    // none of them stamped first, so `statements: false` skips both.
+    if (!statements) return total;
+    // Quiz attempts: immutable, one counter each (sync.attempts.ts).
     for (;;) {
       const n = await withSession(
         this.db,
         () => this.clock.now().getTime(),
-        async (tx, session) => {
-          const { rows } = await sql<{ tenant_id: string; id: string; user_id: string | null }>`
-          select st.tenant_id, st.id, st.user_id from statements st
-          left join sync_records s on s.tenant_id = st.tenant_id and s.kind = 'statement' and s.record_id = st.id
-          where s.record_id is null and st.stored >= ${since}
-          order by st.stored, st.id limit ${CHUNK}`.execute(tx);
-          if (rows.length === 0) return 0;
-          const now = this.nowIso();
-          await tx
-            .insertInto('sync_records')
-            .values(
-              rows.map((r) => ({
-                tenant_id: r.tenant_id,
-                kind: 'statement',
-                record_id: r.id,
-                instance_id: session.instanceId,
-                counter: session.next(),
-                row_version: null,
-                fields: '{}',
-                user_id: r.user_id,
-                class_id: null,
-                updated_at: now,
-              })),
-            )
-            .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
-            .execute();
-          return rows.length;
-        },
+        async (tx, session) => stampQuizAttempts(tx, session, since, CHUNK, this.nowIso()),
       );
       total += n;
       if (n < CHUNK) break;
+    }
+    // Per platform, one walk of the (tenant_id, stored, id) index from `since`: each chunk goes on
+    // after the last row the previous one saw, so rows stamped long ago are read once per scan,
+    // not once per chunk (a hub with a million statements scans them in one pass).
+    const tenants = await this.db.selectFrom('tenants').select('id').execute();
+    for (const { id: tenantId } of tenants) {
+      let after = { stored: since, id: '' };
+      for (;;) {
+        // Read first, outside any transaction: most scans find nothing and then commit nothing.
+        // Stamps are inserted `ON CONFLICT DO NOTHING`, so a concurrent scan stamping the same
+        // statement only costs a counter.
+        // A correlated probe of the stamps' primary key, not a join: PostgreSQL without fresh
+        // statistics (a national server just given a hub's backlog, autovacuum behind) planned
+        // the join as a nested loop over every stamp — a million squared.
+        const { rows: found } = await sql<{ id: string; user_id: string | null; stored: string }>`
+          select st.id, st.user_id, st.stored from statements st
+          where st.tenant_id = ${tenantId} and (st.stored, st.id) > (${after.stored}, ${after.id})
+            and (select 1 from sync_records s
+                 where s.tenant_id = st.tenant_id and s.kind = 'statement' and s.record_id = st.id) is null
+          order by st.stored, st.id limit ${CHUNK}`.execute(this.db);
+        if (found.length === 0) break;
+        await withSession(
+          this.db,
+          () => this.clock.now().getTime(),
+          async (tx, session) => {
+            const now = this.nowIso();
+            await tx
+              .insertInto('sync_records')
+              .values(
+                found.map((r) => ({
+                  tenant_id: tenantId,
+                  kind: 'statement',
+                  record_id: r.id,
+                  instance_id: session.instanceId,
+                  counter: session.next(),
+                  row_version: null,
+                  fields: '{}',
+                  user_id: r.user_id,
+                  class_id: null,
+                  updated_at: now,
+                })),
+              )
+              .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
+              .execute();
+          },
+        );
+        total += found.length;
+        if (found.length < CHUNK) break;
+        const last = found.at(-1)!;
+        after = { stored: last.stored, id: last.id };
+      }
     }
     return total;
   }

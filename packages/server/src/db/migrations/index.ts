@@ -12,6 +12,8 @@ import * as m0410 from './0410_statement_forwarding.js';
 import * as m0500 from './0500_sync.js';
 import * as m0600 from './0600_bundles.js';
 import * as m0700 from './0700_cinema.js';
+import * as m0800 from './0800_sync_runtime.js';
+import * as m0820 from './0820_sync_scope_drift.js';
 
 /**
  * Every migration, in order. Names sort in the order they run; a database whose
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0500_sync': m0500,
   '0600_bundles': m0600,
   '0700_cinema': m0700,
+  '0800_sync_runtime': m0800,
+  '0820_sync_scope_drift': m0820,
 };

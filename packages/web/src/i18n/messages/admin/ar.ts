@@ -593,4 +593,18 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.lost': 'القيمة المستبعدة',
   'admin.sync.won': 'القيمة المحتفظ بها',
   'admin.sync.recorded': 'سُجّل في',
+  'admin.sync.drift': 'انحراف الساعة',
+  'admin.sync.driftSeen':
+    '{date}: رُصدت ساعة متقدمة بمقدار {minutes} دقيقة على ساعة هذا الخادم (الحد: {limit} دقيقة). تحقّق من تاريخ الخوادم والأجهزة ووقتها.',
+  'admin.sync.noDrift': 'لم يُرصد أي انحراف',
+  'admin.sync.driftShort': 'متقدمة {minutes} دقيقة',
+  'admin.sync.refusedTitle': 'سجلات رفضها الخادم الأعلى',
+  'admin.sync.refusedIntro':
+    'لم يقبل الخادم الأعلى هذه التغييرات التي أُجريت هنا: فهي تبقى على هذا الخادم فقط. القائمة من آخر مزامنة أرسلت تغييرات.',
+  'admin.sync.refusedCaption': 'سجلات رُفضت في آخر مزامنة أرسلت تغييرات',
+  'admin.sync.kind': 'النوع',
+  'admin.sync.record': 'السجل',
+  'admin.sync.reason': 'السبب',
+  'admin.sync.refusedOutOfScope': 'خارج الصفوف التي سُجّل لها هذا المحور',
+  'admin.sync.refusedCount': 'السجلات المرفوضة',
 };

@@ -592,4 +592,18 @@ export const enAdmin = {
   'admin.sync.lost': 'Value that lost',
   'admin.sync.won': 'Value kept',
   'admin.sync.recorded': 'Recorded',
+  'admin.sync.drift': 'Clock drift',
+  'admin.sync.driftSeen':
+    '{date}: a clock {minutes} min ahead of this server’s was seen (limit: {limit} min). Check the date and time of the servers and devices.',
+  'admin.sync.noDrift': 'None seen',
+  'admin.sync.driftShort': '{minutes} min ahead',
+  'admin.sync.refusedTitle': 'Records the upstream refused',
+  'admin.sync.refusedIntro':
+    'These changes made here were not accepted by the upstream server: they stay on this server only. The list is from the last sync that sent changes.',
+  'admin.sync.refusedCaption': 'Records refused at the last sync that sent changes',
+  'admin.sync.kind': 'Kind',
+  'admin.sync.record': 'Record',
+  'admin.sync.reason': 'Reason',
+  'admin.sync.refusedOutOfScope': 'Outside the classes this hub is registered for',
+  'admin.sync.refusedCount': 'Refused records',
 } as const satisfies Record<string, string>;

@@ -610,4 +610,18 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.lost': 'Valor descartado',
   'admin.sync.won': 'Valor conservado',
   'admin.sync.recorded': 'Registrado',
+  'admin.sync.drift': 'Desfase del reloj',
+  'admin.sync.driftSeen':
+    '{date}: se vio un reloj {minutes} min adelantado respecto al de este servidor (límite: {limit} min). Compruebe la fecha y la hora de los servidores y dispositivos.',
+  'admin.sync.noDrift': 'Ninguno detectado',
+  'admin.sync.driftShort': '{minutes} min adelantado',
+  'admin.sync.refusedTitle': 'Registros rechazados por el servidor superior',
+  'admin.sync.refusedIntro':
+    'Estos cambios hechos aquí no fueron aceptados por el servidor superior: quedan solo en este servidor. La lista es de la última sincronización que envió cambios.',
+  'admin.sync.refusedCaption': 'Registros rechazados en la última sincronización que envió cambios',
+  'admin.sync.kind': 'Tipo',
+  'admin.sync.record': 'Registro',
+  'admin.sync.reason': 'Motivo',
+  'admin.sync.refusedOutOfScope': 'Fuera de las clases para las que está registrado este nodo',
+  'admin.sync.refusedCount': 'Registros rechazados',
 };

@@ -618,4 +618,19 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.lost': 'Valeur écartée',
   'admin.sync.won': 'Valeur conservée',
   'admin.sync.recorded': 'Enregistré le',
+  'admin.sync.drift': 'Décalage d’horloge',
+  'admin.sync.driftSeen':
+    '{date} : une horloge en avance de {minutes} min sur celle de ce serveur a été vue (limite : {limit} min). Vérifiez la date et l’heure des serveurs et des appareils.',
+  'admin.sync.noDrift': 'Aucun constaté',
+  'admin.sync.driftShort': '{minutes} min d’avance',
+  'admin.sync.refusedTitle': 'Enregistrements refusés par le serveur amont',
+  'admin.sync.refusedIntro':
+    'Ces modifications faites ici n’ont pas été acceptées par le serveur amont : elles restent seulement sur ce serveur. La liste vient de la dernière synchronisation qui a envoyé des modifications.',
+  'admin.sync.refusedCaption':
+    'Enregistrements refusés lors de la dernière synchronisation ayant envoyé des modifications',
+  'admin.sync.kind': 'Type',
+  'admin.sync.record': 'Enregistrement',
+  'admin.sync.reason': 'Motif',
+  'admin.sync.refusedOutOfScope': 'Hors des classes pour lesquelles ce hub est enregistré',
+  'admin.sync.refusedCount': 'Enregistrements refusés',
 };

@@ -604,4 +604,18 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.lost': 'Valor preterido',
   'admin.sync.won': 'Valor mantido',
   'admin.sync.recorded': 'Registado',
+  'admin.sync.drift': 'Desvio do relógio',
+  'admin.sync.driftSeen':
+    '{date}: foi visto um relógio {minutes} min adiantado em relação ao deste servidor (limite: {limit} min). Verifique a data e a hora dos servidores e dispositivos.',
+  'admin.sync.noDrift': 'Nenhum detetado',
+  'admin.sync.driftShort': '{minutes} min adiantado',
+  'admin.sync.refusedTitle': 'Registos recusados pelo servidor superior',
+  'admin.sync.refusedIntro':
+    'Estas alterações feitas aqui não foram aceites pelo servidor superior: ficam apenas neste servidor. A lista é da última sincronização que enviou alterações.',
+  'admin.sync.refusedCaption': 'Registos recusados na última sincronização que enviou alterações',
+  'admin.sync.kind': 'Tipo',
+  'admin.sync.record': 'Registo',
+  'admin.sync.reason': 'Motivo',
+  'admin.sync.refusedOutOfScope': 'Fora das turmas para as quais este nó está registado',
+  'admin.sync.refusedCount': 'Registos recusados',
 };

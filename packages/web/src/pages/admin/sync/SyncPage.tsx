@@ -18,6 +18,7 @@ import {
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
 import { syncApi } from './sync-api.js';
+import { driftMinutes, driftText, refusalReason } from './sync-view.js';
 
 /** Sync with the upstream (on a hub), the hubs registered here (upstream side), and the conflict log. */
 export default function SyncPage(_props: PageProps) {
@@ -89,7 +90,48 @@ export default function SyncPage(_props: PageProps) {
                   <dt>{t('admin.sync.staged')}</dt>
                   <dd>{i18n.formatNumber(link.staged)}</dd>
                 </div>
+                <div>
+                  <dt>{t('admin.sync.drift')}</dt>
+                  <dd>
+                    {link.lastDrift
+                      ? t('admin.sync.driftShort', { minutes: driftMinutes(link.lastDrift.aheadSeconds) })
+                      : t('admin.sync.noDrift')}
+                  </dd>
+                </div>
               </dl>
+              {link.lastDrift && (
+                <Alert tone="warning" title={t('admin.sync.drift')}>
+                  <p>{driftText(t, link.lastDrift, (at) => when(at))}</p>
+                </Alert>
+              )}
+              {link.refused.length > 0 && (
+                <div class="stack">
+                  <h3>{t('admin.sync.refusedTitle')}</h3>
+                  <p>{t('admin.sync.refusedIntro')}</p>
+                  <Table caption={t('admin.sync.refusedCaption')}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('admin.sync.kind')}</th>
+                        <th scope="col">{t('admin.sync.record')}</th>
+                        <th scope="col">{t('admin.sync.reason')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {link.refused.map((r) => (
+                        <tr key={`${r.kind}:${r.id}`}>
+                          <th scope="row">
+                            <code dir="ltr">{r.kind}</code>
+                          </th>
+                          <td>
+                            <code dir="ltr">{r.id}</code>
+                          </td>
+                          <td dir="auto">{refusalReason(t, r)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </Table>
+                </div>
+              )}
               {run.error !== null && <Alert tone="error">{i18n.errorMessage(run.error)}</Alert>}
               <div>
                 <Button variant="primary" busy={run.busy} onClick={() => void run.run()}>
@@ -114,6 +156,8 @@ export default function SyncPage(_props: PageProps) {
                 <th scope="col">{t('admin.sync.hubName')}</th>
                 <th scope="col">{t('admin.sync.lastContact')}</th>
                 <th scope="col">{t('admin.sync.backlog')}</th>
+                <th scope="col">{t('admin.sync.drift')}</th>
+                <th scope="col">{t('admin.sync.refusedCount')}</th>
                 <th scope="col">{t('admin.users.actions')}</th>
               </tr>
             </thead>
@@ -125,6 +169,32 @@ export default function SyncPage(_props: PageProps) {
                   </th>
                   <td>{when(hub.lastContactAt)}</td>
                   <td>{hub.revokedAt ? t('admin.sync.revoked') : i18n.formatNumber(hub.backlog)}</td>
+                  <td>
+                    {hub.lastDrift ? (
+                      <span title={driftText(t, hub.lastDrift, (at) => when(at))}>
+                        {t('admin.sync.driftShort', { minutes: driftMinutes(hub.lastDrift.aheadSeconds) })}
+                      </span>
+                    ) : (
+                      t('admin.sync.noDrift')
+                    )}
+                  </td>
+                  <td>
+                    {hub.refused.length === 0 ? (
+                      i18n.formatNumber(0)
+                    ) : (
+                      <details>
+                        <summary>{i18n.formatNumber(hub.refused.length)}</summary>
+                        <ul>
+                          {hub.refused.map((r) => (
+                            <li key={`${r.kind}:${r.id}`}>
+                              <code dir="ltr">{`${r.kind} ${r.id}`}</code>{' '}
+                              <span dir="auto">{refusalReason(t, r)}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    )}
+                  </td>
                   <td>
                     {!hub.revokedAt && (
                       <Button variant="quiet" class="admin-danger-text" onClick={() => setRevoking(hub)}>
