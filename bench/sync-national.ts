@@ -29,6 +29,7 @@ import { systemClock } from '../packages/server/src/platform/clock.js';
 import { STATEMENT_COLUMNS } from '../packages/server/src/sync/sync.apply.js';
 import { withSession } from '../packages/server/src/sync/sync.session.js';
 import { runIfMain } from './lib/main.js';
+import { PG_URL, postgresAnswers, withSchemaLock } from './lib/server.js';
 import { int, log, mb, type BenchOutcome, type SummaryRow } from './lib/report.js';
 import { publishCourse, type Learner, type SeededCourse } from './lib/seed.js';
 import { DeviceQueues } from './lib/statements.js';
@@ -40,37 +41,10 @@ const COURSES = 5;
 const SEED_BATCH = 1000;
 const BASELINE_BATCH = 500;
 const BYTES_TARGET = 1.2;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// The advisory lock test support and bench/lib/server.ts take around schema creation and drops.
-const SCHEMA_LOCK = 7_240_401;
 const CHILD = fileURLToPath(new URL('./lib/sync-national-child.ts', import.meta.url));
 const ADMIN = { username: 'national-admin', password: 'a long benchmark password' };
 
 type AnyServices = Parameters<typeof publishCourse>[0];
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function withSchemaLock(work: (client: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * The test PostgreSQL runs with autovacuum off; a production one analyzes a table each time a
@@ -408,7 +382,7 @@ async function rawInsert(
 }
 
 export async function syncNational(): Promise<BenchOutcome> {
-  const engine: Engine = (await postgresAnswers()) ? 'postgres' : 'sqlite';
+  const engine: Engine = (await postgresAnswers()).ok ? 'postgres' : 'sqlite';
   if (engine === 'sqlite')
     log('sync-national: PostgreSQL does not answer; the national server runs on SQLite');
   const national = await place('national', engine);

@@ -37,7 +37,8 @@ export async function postgresAnswers(): Promise<{ ok: true } | { ok: false; rea
   }
 }
 
-async function withSchemaLock(work: (client: pg.Client) => Promise<void>): Promise<void> {
+/** Runs `work` holding the advisory lock test support takes around schema creation and drops. */
+export async function withSchemaLock(work: (client: pg.Client) => Promise<void>): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
