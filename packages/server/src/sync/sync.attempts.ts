@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { ApplyOutcome } from './sync.apply.js';
 import { stableJson } from './sync.kinds.js';
-import type { StampSession } from './sync.session.js';
+import { stampImmutable, type StampSession } from './sync.session.js';
 
 /** The columns that travel (tenant_id is the receiver's). */
 export const QUIZ_ATTEMPT_COLUMNS = [
@@ -55,24 +55,7 @@ export async function stampQuizAttempts(
     where s.record_id is null and qa.stored_at >= ${since}
     order by qa.stored_at, qa.id limit ${limit}`.execute(tx);
   if (rows.length === 0) return 0;
-  await tx
-    .insertInto('sync_records')
-    .values(
-      rows.map((r) => ({
-        tenant_id: r.tenant_id,
-        kind: 'quiz_attempt',
-        record_id: r.id,
-        instance_id: session.instanceId,
-        counter: session.next(),
-        row_version: null,
-        fields: '{}',
-        user_id: r.user_id,
-        class_id: null,
-        updated_at: now,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
-    .execute();
+  await stampImmutable(tx, session, 'quiz_attempt', rows, now);
   return rows.length;
 }
 

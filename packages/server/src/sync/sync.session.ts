@@ -97,3 +97,35 @@ export async function withSession<T>(
     return result;
   });
 }
+
+/**
+ * Gives local rows of an immutable kind (statements, quiz attempts) their first and only stamp.
+ * `ON CONFLICT DO NOTHING`: a concurrent scan stamping the same row only costs a counter.
+ */
+export async function stampImmutable(
+  tx: Tx,
+  session: StampSession,
+  kind: 'statement' | 'quiz_attempt',
+  rows: readonly { tenant_id: string; id: string; user_id: string | null }[],
+  now: string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('sync_records')
+    .values(
+      rows.map((r) => ({
+        tenant_id: r.tenant_id,
+        kind,
+        record_id: r.id,
+        instance_id: session.instanceId,
+        counter: session.next(),
+        row_version: null,
+        fields: '{}',
+        user_id: r.user_id,
+        class_id: null,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
+    .execute();
+}

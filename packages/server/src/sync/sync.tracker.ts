@@ -10,7 +10,7 @@ import {
   touchedColumn,
   type FieldKindSpec,
 } from './sync.kinds.js';
-import { withSession, type StampSession } from './sync.session.js';
+import { stampImmutable, withSession, type StampSession } from './sync.session.js';
 
 const CHUNK = 500;
 /** Incremental scans look at rows changed this recently; full scans (start, every sync) catch the rest. */
@@ -161,25 +161,13 @@ export class SyncTracker {
           this.db,
           () => this.clock.now().getTime(),
           async (tx, session) => {
-            const now = this.nowIso();
-            await tx
-              .insertInto('sync_records')
-              .values(
-                found.map((r) => ({
-                  tenant_id: tenantId,
-                  kind: 'statement',
-                  record_id: r.id,
-                  instance_id: session.instanceId,
-                  counter: session.next(),
-                  row_version: null,
-                  fields: '{}',
-                  user_id: r.user_id,
-                  class_id: null,
-                  updated_at: now,
-                })),
-              )
-              .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'record_id']).doNothing())
-              .execute();
+            await stampImmutable(
+              tx,
+              session,
+              'statement',
+              found.map((r) => ({ tenant_id: tenantId, id: r.id, user_id: r.user_id })),
+              this.nowIso(),
+            );
           },
         );
         total += found.length;
