@@ -26,7 +26,7 @@ import { authorityAgent } from '../packages/server/src/lrs/lrs.authority.js';
 import { prepareStatement } from '../packages/server/src/lrs/lrs.ingest.js';
 import { LrsRepo, type StatementInsert } from '../packages/server/src/lrs/lrs.repo.js';
 import { systemClock } from '../packages/server/src/platform/clock.js';
-import { STATEMENT_COLUMNS } from '../packages/server/src/sync/sync.apply.js';
+import { STATEMENT_COLUMNS } from '../packages/server/src/sync/sync.statements.js';
 import { withSession } from '../packages/server/src/sync/sync.session.js';
 import { runIfMain } from './lib/main.js';
 import { PG_URL, postgresAnswers, withSchemaLock } from './lib/server.js';

@@ -2,7 +2,7 @@ import type { RecordFields, SyncRecord, VersionVector } from '@satchel/core';
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { STATEMENT_COLUMNS } from './sync.apply.js';
+import { STATEMENT_COLUMNS } from './sync.statements.js';
 import { quizAttemptBodies } from './sync.attempts.js';
 
 /** Which records a feed covers: the platform, some classes (and their members), or one learner. */

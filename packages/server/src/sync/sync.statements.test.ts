@@ -3,7 +3,7 @@ import { ACTOR_HOMEPAGE, VERBS, type Statement } from '@satchel/core';
 import { describe, expect, it } from 'vitest';
 import { authorityAgent } from '../lrs/lrs.authority.js';
 import { prepareStatement } from '../lrs/lrs.ingest.js';
-import { STATEMENT_COLUMNS } from './sync.apply.js';
+import { STATEMENT_COLUMNS } from './sync.statements.js';
 import { compactStatementBody, encodeBody, statementRow } from './sync.statements.js';
 
 const TENANT = 'tenant-1';

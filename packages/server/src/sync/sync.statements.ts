@@ -3,7 +3,25 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Statement, XapiAgent } from '@satchel/core';
 import { prepareStatement } from '../lrs/lrs.ingest.js';
 import type { StatementInsert } from '../lrs/lrs.repo.js';
-import { STATEMENT_COLUMNS } from './sync.apply.js';
+
+/** Statement columns that travel (tenant_id is the receiver's; voided is recomputed there). */
+export const STATEMENT_COLUMNS = [
+  'id',
+  'actor_key',
+  'user_id',
+  'verb_id',
+  'object_id',
+  'registration',
+  'timestamp',
+  'stored',
+  'voided_target',
+  'statement',
+  'course_id',
+  'result',
+  'authority_kind',
+  'related_activities',
+  'related_agents',
+] as const;
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
