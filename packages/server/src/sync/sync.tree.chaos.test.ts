@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareHlc, type RecordFields } from '@satchel/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { createServices } from '../app/services.js';
 import { readConfig } from '../config.js';
 import { openSqlite, type DbHandle } from '../db/database.js';
@@ -71,7 +71,9 @@ afterEach(async () => {
 describe.each((await engines()).slice(-1))('a sync tree under chaos (national on %s)', (engine) => {
   it('converges after dropped, duplicated and killed syncs', { timeout: 900_000 }, async () => {
     const seed = Number(process.env.SATCHEL_CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    console.log(`sync tree chaos: SATCHEL_CHAOS_SEED=${seed} (national on ${engine})`);
+    // What happened, printed only when the test fails: the seed replays the run.
+    const trace = [`sync tree chaos: SATCHEL_CHAOS_SEED=${seed} (national on ${engine})`];
+    onTestFailed(() => void process.stderr.write(`${trace.join('\n')}\n`));
     const started = Date.now();
     const elapsed = (): string => `${Math.round((Date.now() - started) / 1000)}s`;
     const random = seededRandom(seed);
@@ -193,7 +195,7 @@ describe.each((await engines()).slice(-1))('a sync tree under chaos (national on
     const ids = await Promise.all(
       instances.map(async (i) => `${i.name}=${await i.services.sync.service.instanceId()}`),
     );
-    console.log(`tree ready (${elapsed()}): ${ids.join(' ')}`);
+    trace.push(`tree ready (${elapsed()}): ${ids.join(' ')}`);
 
     /** Statement id → where it was written. */
     const statements = new Map<string, string>();
@@ -310,9 +312,8 @@ describe.each((await engines()).slice(-1))('a sync tree under chaos (national on
         log.push(`sync ${two ? `${first}+${second}` : first}${errors.some((e) => e) ? '!' : ''}`);
       }
     }
-    console.log(`chaos steps (${elapsed()}): ${log.join(', ')}`);
-    for (const [name, p] of Object.entries(proxies))
-      console.log(`proxy ${name}: ${JSON.stringify(p.counts)}`);
+    trace.push(`chaos steps (${elapsed()}): ${log.join(', ')}`);
+    for (const [name, p] of Object.entries(proxies)) trace.push(`proxy ${name}: ${JSON.stringify(p.counts)}`);
 
     // Quiet: no more faults; every hub syncs bottom-up then top-down until nothing changes.
     for (const p of Object.values(proxies)) p.enabled = false;
@@ -333,7 +334,7 @@ describe.each((await engines()).slice(-1))('a sync tree under chaos (national on
       if (now === previous || same(vs)) break;
       previous = now;
     }
-    console.log(`quiet after ${rounds + 1} rounds (${elapsed()}); ${statements.size} statements`);
+    trace.push(`quiet after ${rounds + 1} rounds (${elapsed()}); ${statements.size} statements`);
     expect(lastErrors).toEqual(lastErrors.map(() => null));
 
     // Every statement everywhere, exactly once.
