@@ -140,6 +140,17 @@ describe('accessibility of the main pages (axe-core, serious and critical)', () 
     await expectNoSeriousViolations(page);
   });
 
+  it("the admin's sync page: every section loaded, each with what it has or says it has nothing", async () => {
+    const page = await signedIn('admin', 'admin123');
+    await page.goto(app.url('learners', '/admin/sync'));
+    await heading(page, 'Sync with other servers').waitFor();
+    await page.getByText('This server is not a hub of another server.').waitFor();
+    await page.getByText('No hub is registered for this platform.').waitFor();
+    await page.getByText('No conflicting edits so far.').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expectNoSeriousViolations(page);
+  });
+
   it('the reports', async () => {
     const page = await signedIn('admin', 'admin123');
     await page.goto(app.url('learners', '/reports'));

@@ -1,6 +1,7 @@
 import type { ForwardingDestination } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
@@ -15,7 +16,6 @@ import {
   PageHeading,
   Select,
   showToast,
-  Spinner,
   Table,
   TextArea,
   TextField,
@@ -83,77 +83,80 @@ export default function ForwardingPage(_props: PageProps) {
 
       <section class="admin-section stack" aria-labelledby="fw-list">
         <h2 id="fw-list">{t('admin.forwarding.listTitle')}</h2>
-        {list.status === 'loading' && <Spinner />}
-        {list.status === 'error' && <Alert tone="error">{i18n.errorMessage(list.error)}</Alert>}
         {toggle.error !== null && <Alert tone="error">{i18n.errorMessage(toggle.error)}</Alert>}
-        {list.status === 'ready' && list.data.items.length === 0 && (
-          <EmptyState title={t('admin.forwarding.empty')} />
-        )}
-        {list.status === 'ready' && list.data.items.length > 0 && (
-          <Table caption={t('admin.forwarding.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.forwarding.name')}</th>
-                <th scope="col">{t('admin.forwarding.state')}</th>
-                <th scope="col">{t('admin.forwarding.pending')}</th>
-                <th scope="col">{t('admin.forwarding.delivered')}</th>
-                <th scope="col">{t('admin.forwarding.lastError')}</th>
-                <th scope="col">{t('admin.users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <span dir="auto">{d.name}</span>
-                    <br />
-                    <code dir="ltr" class="admin-code">
-                      {d.endpoint}
-                    </code>
-                  </th>
-                  <td>{t(d.paused ? 'admin.forwarding.paused' : 'admin.forwarding.active')}</td>
-                  <td>{i18n.formatNumber(d.status.pending)}</td>
-                  <td>
-                    {i18n.formatNumber(d.status.delivered)}
-                    {d.status.lastDeliveredAt && (
-                      <>
-                        <br />
-                        {t('admin.forwarding.lastDelivered', {
-                          date: i18n.formatDate(d.status.lastDeliveredAt),
-                        })}
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {d.status.lastError ? (
-                      <>
-                        <span dir="ltr">{d.status.lastError}</span>
-                        {d.status.nextAttemptAt && (
-                          <>
-                            <br />
-                            {t('admin.forwarding.retryAt', { date: i18n.formatDate(d.status.nextAttemptAt) })}
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      t('admin.forwarding.noError')
-                    )}
-                  </td>
-                  <td>
-                    <Button variant="quiet" busy={toggle.busy} onClick={() => void toggle.run(d)}>
-                      {t(d.paused ? 'admin.forwarding.resume' : 'admin.forwarding.pause')}
-                      <span class="sr-only"> {d.name}</span>
-                    </Button>
-                    <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(d)}>
-                      {t('admin.forwarding.remove')}
-                      <span class="sr-only"> {d.name}</span>
-                    </Button>
-                  </td>
+        <Loaded
+          resource={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title={t('admin.forwarding.empty')} />}
+        >
+          {(data) => (
+            <Table caption={t('admin.forwarding.caption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.forwarding.name')}</th>
+                  <th scope="col">{t('admin.forwarding.state')}</th>
+                  <th scope="col">{t('admin.forwarding.pending')}</th>
+                  <th scope="col">{t('admin.forwarding.delivered')}</th>
+                  <th scope="col">{t('admin.forwarding.lastError')}</th>
+                  <th scope="col">{t('admin.users.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+              </thead>
+              <tbody>
+                {data.items.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">
+                      <span dir="auto">{d.name}</span>
+                      <br />
+                      <code dir="ltr" class="admin-code">
+                        {d.endpoint}
+                      </code>
+                    </th>
+                    <td>{t(d.paused ? 'admin.forwarding.paused' : 'admin.forwarding.active')}</td>
+                    <td>{i18n.formatNumber(d.status.pending)}</td>
+                    <td>
+                      {i18n.formatNumber(d.status.delivered)}
+                      {d.status.lastDeliveredAt && (
+                        <>
+                          <br />
+                          {t('admin.forwarding.lastDelivered', {
+                            date: i18n.formatDate(d.status.lastDeliveredAt),
+                          })}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {d.status.lastError ? (
+                        <>
+                          <span dir="ltr">{d.status.lastError}</span>
+                          {d.status.nextAttemptAt && (
+                            <>
+                              <br />
+                              {t('admin.forwarding.retryAt', {
+                                date: i18n.formatDate(d.status.nextAttemptAt),
+                              })}
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        t('admin.forwarding.noError')
+                      )}
+                    </td>
+                    <td>
+                      <Button variant="quiet" busy={toggle.busy} onClick={() => void toggle.run(d)}>
+                        {t(d.paused ? 'admin.forwarding.resume' : 'admin.forwarding.pause')}
+                        <span class="sr-only"> {d.name}</span>
+                      </Button>
+                      <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(d)}>
+                        {t('admin.forwarding.remove')}
+                        <span class="sr-only"> {d.name}</span>
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Loaded>
       </section>
 
       <Form

@@ -1,6 +1,7 @@
 import type { CreatedLrsCredential, LrsCredential } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
@@ -12,7 +13,6 @@ import {
   FormActions,
   PageHeading,
   showToast,
-  Spinner,
   Table,
   TextField,
   useAsyncAction,
@@ -102,61 +102,57 @@ export default function LrsPage(_props: PageProps) {
 
       <section class="admin-section stack" aria-labelledby="lrs-list">
         <h2 id="lrs-list">{t('admin.lrs.listTitle')}</h2>
-        {list.status === 'loading' && <Spinner />}
-        {list.status === 'error' && (
-          <Alert tone="error">
-            <p>{i18n.errorMessage(list.error)}</p>
-            <Button onClick={list.reload}>{t('common.retry')}</Button>
-          </Alert>
-        )}
-        {list.status === 'ready' && list.data.items.length === 0 && (
-          <EmptyState title={t('admin.lrs.empty')} />
-        )}
-        {list.status === 'ready' && list.data.items.length > 0 && (
-          <Table caption={t('admin.lrs.caption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.lrs.name')}</th>
-                <th scope="col">{t('admin.lrs.key')}</th>
-                <th scope="col">{t('admin.lrs.created')}</th>
-                <th scope="col">{t('admin.lrs.status')}</th>
-                <th scope="col">{t('admin.users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((credential) => (
-                <tr key={credential.id}>
-                  <th scope="row" dir="auto">
-                    {credential.name}
-                  </th>
-                  <td>
-                    <code dir="ltr" class="admin-code">
-                      {credential.key}
-                    </code>
-                  </td>
-                  <td>{i18n.formatDate(credential.createdAt)}</td>
-                  <td>
-                    {credential.revokedAt
-                      ? t('admin.lrs.revokedOn', { date: i18n.formatDate(credential.revokedAt) })
-                      : t('admin.lrs.active')}
-                  </td>
-                  <td>
-                    {!credential.revokedAt && (
-                      <Button
-                        variant="quiet"
-                        class="admin-danger-text"
-                        onClick={() => setRevoking(credential)}
-                      >
-                        {t('admin.lrs.revoke')}
-                        <span class="sr-only"> {credential.name}</span>
-                      </Button>
-                    )}
-                  </td>
+        <Loaded
+          resource={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title={t('admin.lrs.empty')} />}
+        >
+          {(data) => (
+            <Table caption={t('admin.lrs.caption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.lrs.name')}</th>
+                  <th scope="col">{t('admin.lrs.key')}</th>
+                  <th scope="col">{t('admin.lrs.created')}</th>
+                  <th scope="col">{t('admin.lrs.status')}</th>
+                  <th scope="col">{t('admin.users.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+              </thead>
+              <tbody>
+                {data.items.map((credential) => (
+                  <tr key={credential.id}>
+                    <th scope="row" dir="auto">
+                      {credential.name}
+                    </th>
+                    <td>
+                      <code dir="ltr" class="admin-code">
+                        {credential.key}
+                      </code>
+                    </td>
+                    <td>{i18n.formatDate(credential.createdAt)}</td>
+                    <td>
+                      {credential.revokedAt
+                        ? t('admin.lrs.revokedOn', { date: i18n.formatDate(credential.revokedAt) })
+                        : t('admin.lrs.active')}
+                    </td>
+                    <td>
+                      {!credential.revokedAt && (
+                        <Button
+                          variant="quiet"
+                          class="admin-danger-text"
+                          onClick={() => setRevoking(credential)}
+                        >
+                          {t('admin.lrs.revoke')}
+                          <span class="sr-only"> {credential.name}</span>
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Loaded>
       </section>
 
       <NewCredentialDialog credential={created} endpoint={endpoint} onClose={() => setCreated(null)} />
