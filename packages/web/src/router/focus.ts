@@ -6,18 +6,31 @@
  */
 
 let focusRequested = false;
+let focusedAtRequest: Element | null = null;
 let titleSuffix = '';
 let announcer: HTMLElement | null = null;
 
 export function requestHeadingFocus(): void {
   focusRequested = true;
+  focusedAtRequest = typeof document === 'undefined' ? null : document.activeElement;
 }
 
-/** True once per navigation: the first heading to ask gets the focus. */
+/**
+ * True once per navigation: the first heading to ask gets the focus, unless the user has moved focus
+ * themselves while the page was loading (opened the account menu on a slow connection, say): taking it
+ * back would close what they opened.
+ */
 export function claimHeadingFocus(): boolean {
-  const claimed = focusRequested;
+  const claimed = focusRequested && !userMovedFocusSinceRequest();
   focusRequested = false;
+  focusedAtRequest = null;
   return claimed;
+}
+
+function userMovedFocusSinceRequest(): boolean {
+  if (typeof document === 'undefined') return false;
+  const active = document.activeElement;
+  return active !== null && active !== document.body && active !== focusedAtRequest && active.isConnected;
 }
 
 /** The platform name appended to every document title ("Sign in – Learning Passport"). */
