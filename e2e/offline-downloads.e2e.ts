@@ -1,4 +1,5 @@
 import type { CatalogResponse, CourseManifest, Lesson, PathListResponse } from '@satchel/core';
+import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
@@ -262,6 +263,71 @@ describe('offline downloads', () => {
     await expectLessonRenders(page, audio);
     await page.context().setOffline(false);
   }, 120_000);
+});
+
+describe('large files', () => {
+  it('keeps a file above the one-piece hashing limit, and fetches it again when corrupted', async () => {
+    const services = app.server.services;
+    const tenantId = app.tenantId(SLUG);
+    // Above WHOLE_FILE_DIGEST_BYTES (8 MiB, offline/downloads/fetch-blob.ts): hashed by the incremental path.
+    const bytes = randomBytes(9 * 1024 * 1024 + 333);
+    const file = await services.blobs.putBuffer(tenantId, bytes, 'video/webm');
+    const item = await services.library.create(tenantId, null, {
+      kind: 'video',
+      title: 'A long film',
+      file,
+      licence: 'CC0-1.0',
+      language: 'en',
+    });
+    const course = await services.courses.create(tenantId, null, {
+      title: 'A long film course',
+      language: 'en',
+      modules: [
+        {
+          title: 'Films',
+          lessons: [
+            { kind: 'video', title: 'A long film', libraryItemId: item.id, file },
+            { kind: 'markdown', title: 'Afterwards', body: 'Well done.' },
+          ],
+        },
+      ],
+    });
+    await services.courses.publish(tenantId, course.id, null);
+    const learner = await services.users.byUsername(tenantId, 'learner');
+    await services.enrolments.enrol(tenantId, {
+      courseId: course.id,
+      userId: learner!.id,
+      source: 'assigned',
+    });
+
+    const page = await learnerPage();
+    const seen: number[] = [];
+    await page.context().route(`**/blobs/${file.sha256}`, async (route) => {
+      seen.push(seen.length);
+      if (seen.length === 1) {
+        const corrupted = Buffer.from(bytes);
+        corrupted[bytes.length - 1] = (corrupted[bytes.length - 1]! + 1) % 256;
+        await route.fulfill({ status: 200, headers: { 'content-type': 'video/webm' }, body: corrupted });
+        return;
+      }
+      await route.continue();
+    });
+    await downloadCourse(page, course.id, 'A long film course');
+    // The corrupted copy was refused (its last byte differs, so every slice was hashed), the good one kept.
+    expect(seen).toHaveLength(2);
+    const kept = await page.evaluate(async (sha256) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('satchel-downloads');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      return new Promise<number | null>((resolve) => {
+        const get = db.transaction('blobs').objectStore('blobs').get(sha256);
+        get.onsuccess = () => resolve((get.result as { data?: Blob } | undefined)?.data?.size ?? null);
+      });
+    }, file.sha256);
+    expect(kept).toBe(bytes.length);
+  }, 180_000);
 });
 
 describe('app updates', () => {

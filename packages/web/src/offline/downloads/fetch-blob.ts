@@ -32,9 +32,34 @@ export interface FetchDeps {
   readonly backoffMs: number;
 }
 
-export async function sha256Hex(data: Blob): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', await data.arrayBuffer());
-  return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+/** Files up to this size are hashed by WebCrypto in one piece; larger ones slice by slice. */
+export const WHOLE_FILE_DIGEST_BYTES = 8 * 1024 * 1024;
+const DIGEST_SLICE_BYTES = 1024 * 1024;
+
+const hex = (bytes: Uint8Array): string =>
+  [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Lowercase hex SHA-256 of `data`. WebCrypto can only hash bytes held in memory at once, and a 300 MB
+ * film read whole would end the tab of a cheap phone; so large files go through an incremental SHA-256
+ * one megabyte at a time (slower, but memory stays flat), loaded only when such a file arrives.
+ */
+export async function sha256Hex(
+  data: Blob,
+  limits: { wholeFileBytes: number; sliceBytes: number } = {
+    wholeFileBytes: WHOLE_FILE_DIGEST_BYTES,
+    sliceBytes: DIGEST_SLICE_BYTES,
+  },
+): Promise<string> {
+  if (data.size <= limits.wholeFileBytes) {
+    return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', await data.arrayBuffer())));
+  }
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  const hash = sha256.create();
+  for (let at = 0; at < data.size; at += limits.sliceBytes) {
+    hash.update(new Uint8Array(await data.slice(at, at + limits.sliceBytes).arrayBuffer()));
+  }
+  return hex(hash.digest());
 }
 
 export const defaultFetchDeps = (store: DownloadStore): FetchDeps => ({
