@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, seriousAxeViolations } from './support/browser.js';
 import { signIn, startSeededApp, type SeededApp } from './support/app.js';
@@ -193,5 +193,88 @@ describe('small screens', () => {
     await page.goto(app.url('learners', '/author/courses'));
     await page.getByRole('link', { name: 'Numbers 1 to 10' }).waitFor();
     await fitsA320pxPhone(page);
+  });
+});
+
+/** The next `times` GET requests whose URL matches answer 500, as a server in trouble would. */
+async function failGets(page: Page, url: RegExp, times = 1): Promise<void> {
+  let left = times;
+  await page.context().route(url, async (route: Route) => {
+    if (left > 0 && route.request().method() === 'GET') {
+      left -= 1;
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'server_error', message: 'Internal error' } }),
+      });
+      return;
+    }
+    await route.continue();
+  });
+}
+
+describe('when loading fails, and before something is deleted', () => {
+  it('a list that could not load says why and offers to try again, which loads it', async () => {
+    // The classes an assignment form offers: before one Loaded for every page, this said why, with no way to retry.
+    const page = await signedIn('admin', 'admin123');
+    await failGets(page, /\/api\/t\/learners\/classes(\?.*)?$/);
+    const query = new URLSearchParams({ course: numbers.courseId, title: 'Numbers 1 to 10' });
+    await page.goto(app.url('learners', `/admin/enrolments?${query.toString()}`));
+    await heading(page, 'Enrolments').waitFor();
+    const form = page.getByRole('form', { name: 'To a class' });
+    const alert = form.getByRole('alert');
+    await alert.getByText('The server has a problem. Please try again later.').waitFor();
+    await expectNoSeriousViolations(page);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await form.getByLabel('Class', { exact: true }).waitFor();
+    expect(await form.getByRole('alert').count()).toBe(0);
+  });
+
+  it('a course that could not load, in Arabic on a 320 px phone: a page of its own, retry and a way out', async () => {
+    const page = await signedIn('layla', 'learner123', 320);
+    await failGets(page, new RegExp(`/api/t/learners/courses/${numbers.courseId}$`));
+    await page.goto(app.url('learners', `/courses/${numbers.courseId}`));
+    await page.getByRole('heading', { level: 1, name: 'تعذّر فتح هذه الدورة' }).waitFor();
+    const alert = page.getByRole('alert');
+    await alert.getByRole('link', { name: 'تصفّح فهرس الدورات' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoSeriousViolations(page);
+    await alert.getByRole('button', { name: 'أعد المحاولة' }).click();
+    await heading(page, 'Numbers 1 to 10').waitFor();
+  });
+
+  it('a delete confirmation is named, opens and cancels from the keyboard, shows its failure inside and gives focus back', async () => {
+    const page = await signedIn('admin', 'admin123');
+    await page.goto(app.url('learners', '/admin/classes'));
+    await page.getByRole('table').getByRole('link').first().click();
+    const opener = page.getByRole('button', { name: 'Delete class' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /^Delete .+\?$/ });
+    await dialog.waitFor();
+    await expectNoSeriousViolations(page);
+
+    // The server refuses: the admin reads why without leaving the dialog, and can still cancel.
+    await page.context().route(/\/api\/t\/learners\/classes\/[^/?]+$/, async (route: Route) => {
+      if (route.request().method() !== 'DELETE') return route.continue();
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'server_error', message: 'Internal error' } }),
+      });
+    });
+    await dialog.getByRole('button', { name: 'Delete class' }).click();
+    await dialog.getByRole('alert').getByText('The server has a problem. Please try again later.').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Opened again, it starts clean: the last failure is not shown twice.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   readonly busy?: boolean;
   /** What the last attempt threw; shown inside the dialog so the admin can try again or cancel. */
   readonly error?: unknown;
+  /** How to word `error`; `i18n.errorMessage` by default (learner and author pages word their own). */
+  readonly errorMessage?: (error: unknown) => string;
   readonly children?: ComponentChildren;
 }
 
@@ -27,6 +29,7 @@ export function ConfirmDialog({
   danger = false,
   busy = false,
   error = null,
+  errorMessage,
   children,
 }: ConfirmDialogProps) {
   const i18n = useI18n();
@@ -45,7 +48,7 @@ export function ConfirmDialog({
       }
     >
       {children}
-      {error !== null && <Alert tone="error">{i18n.errorMessage(error)}</Alert>}
+      {error !== null && <Alert tone="error">{(errorMessage ?? i18n.errorMessage)(error)}</Alert>}
     </Dialog>
   );
 }

@@ -1,11 +1,12 @@
 import type { ClassReportResponse } from '@satchel/core';
 import { useRef } from 'preact/hooks';
 import { useApi, useUser } from '../../app/context.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, EmptyState, PageHeading, Spinner } from '../../ui/index.js';
+import { EmptyState, PageHeading } from '../../ui/index.js';
 import { adminApi } from '../admin/admin-api.js';
 import { adminPaths } from '../admin/admin-paths.js';
 import '../admin/admin.css';
@@ -39,34 +40,29 @@ export default function ClassProgressPage({ params }: PageProps) {
           t('educator.progress.titleLoading')
         )}
       </PageHeading>
-      {report.status === 'loading' && <Spinner block={!data} />}
-      {report.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(report.error)}</p>
-          <Button onClick={report.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {data && (
-        <>
-          <p>{t('educator.progress.intro')}</p>
-          <p>
-            <a href={adminApi.classCsvUrl(api, classId)} download>
-              {t('educator.progress.csv')}
-            </a>
-          </p>
-          {data.learners.length === 0 ? (
-            <EmptyState title={t('educator.progress.noLearners')} />
-          ) : data.courses.length === 0 ? (
-            <EmptyState
-              title={t('educator.progress.noCourses')}
-              description={t('educator.progress.noCoursesHelp')}
-            />
-          ) : (
-            <ProgressTable report={data} />
-          )}
-          <ClassEnrolments classId={classId} className={data.class.name} onChanged={report.reload} />
-        </>
-      )}
+      <Loaded resource={report} block keepWhileReloading>
+        {(data) => (
+          <>
+            <p>{t('educator.progress.intro')}</p>
+            <p>
+              <a href={adminApi.classCsvUrl(api, classId)} download>
+                {t('educator.progress.csv')}
+              </a>
+            </p>
+            {data.learners.length === 0 ? (
+              <EmptyState title={t('educator.progress.noLearners')} />
+            ) : data.courses.length === 0 ? (
+              <EmptyState
+                title={t('educator.progress.noCourses')}
+                description={t('educator.progress.noCoursesHelp')}
+              />
+            ) : (
+              <ProgressTable report={data} />
+            )}
+            <ClassEnrolments classId={classId} className={data.class.name} onChanged={report.reload} />
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useApi } from '../../app/context.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, EmptyState, LinkButton, PageHeading, Spinner } from '../../ui/index.js';
+import { EmptyState, LinkButton, PageHeading } from '../../ui/index.js';
 import { adminApi } from '../admin/admin-api.js';
 import { adminPaths } from '../admin/admin-paths.js';
 import '../admin/admin.css';
@@ -26,24 +27,23 @@ export default function EducatorClassesPage(_props: PageProps) {
       <div class="admin-actions">
         <LinkButton to={adminPaths.reports}>{t('educator.classes.reports')}</LinkButton>
       </div>
-      {list.status === 'loading' && <Spinner block />}
-      {list.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(list.error)}</p>
-          <Button onClick={list.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {list.status === 'ready' && list.data.items.length === 0 && (
-        <EmptyState title={t('educator.classes.empty')} description={t('educator.classes.emptyHelp')} />
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <ClassesTable
-          caption={t('educator.classes.caption', { count: list.data.total })}
-          classes={list.data.items}
-          gradeNames={gradeNames}
-          linkTo={(klass) => adminPaths.classProgress(klass.id)}
-        />
-      )}
+      <Loaded
+        resource={list}
+        block
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={t('educator.classes.empty')} description={t('educator.classes.emptyHelp')} />
+        }
+      >
+        {(data) => (
+          <ClassesTable
+            caption={t('educator.classes.caption', { count: data.total })}
+            classes={data.items}
+            gradeNames={gradeNames}
+            linkTo={(klass) => adminPaths.classProgress(klass.id)}
+          />
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -2,11 +2,12 @@ import type { CatalogResponse, CategoryListResponse, CurriculumResponse } from '
 import { useEffect, useRef } from 'preact/hooks';
 import { useApi } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, EmptyState, PageHeading, Spinner } from '../../ui/index.js';
+import { EmptyState, PageHeading } from '../../ui/index.js';
 import { CatalogCard } from './CatalogCard.js';
 import { CatalogFilters } from './CatalogFilters.js';
 import {
@@ -79,59 +80,58 @@ export default function CatalogPage({ query }: PageProps) {
         <p class="catalog__count" role="status">
           {results.status === 'ready' ? t('catalog.found', { count: results.data.total }) : ''}
         </p>
-        {results.status === 'loading' && <Spinner block />}
-        {results.status === 'error' && (
-          <Alert tone="error">
-            <p>{i18n.errorMessage(results.error)}</p>
-            <Button onClick={results.reload}>{t('common.retry')}</Button>
-          </Alert>
-        )}
-        {results.status === 'ready' && results.data.items.length === 0 && (
-          <EmptyState
-            title={t('catalog.noneTitle')}
-            description={
-              activeFilterCount(filters) > 0 || filters.q !== ''
-                ? t('catalog.noneFiltered')
-                : t('catalog.noneAtAll')
-            }
-          />
-        )}
-        {results.status === 'ready' && results.data.items.length > 0 && (
-          <>
-            <ul class="course-grid">
-              {results.data.items.map((item) => (
-                <CatalogCard key={item.courseId} item={item} />
-              ))}
-            </ul>
-            {pages > 1 && (
-              <nav class="pager" aria-label={t('catalog.pages')}>
-                {filters.page > 1 ? (
-                  <Link
-                    class="button button--secondary"
-                    to={pageLink(filters.page - 1)}
-                    onClick={goToPage(filters.page - 1)}
-                  >
-                    {t('catalog.previousPage')}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                <span class="pager__where">{t('catalog.pageOf', { page: filters.page, pages })}</span>
-                {filters.page < pages ? (
-                  <Link
-                    class="button button--secondary"
-                    to={pageLink(filters.page + 1)}
-                    onClick={goToPage(filters.page + 1)}
-                  >
-                    {t('catalog.nextPage')}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-              </nav>
-            )}
-          </>
-        )}
+        <Loaded
+          resource={results}
+          block
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState
+              title={t('catalog.noneTitle')}
+              description={
+                activeFilterCount(filters) > 0 || filters.q !== ''
+                  ? t('catalog.noneFiltered')
+                  : t('catalog.noneAtAll')
+              }
+            />
+          }
+        >
+          {(data) => (
+            <>
+              <ul class="course-grid">
+                {data.items.map((item) => (
+                  <CatalogCard key={item.courseId} item={item} />
+                ))}
+              </ul>
+              {pages > 1 && (
+                <nav class="pager" aria-label={t('catalog.pages')}>
+                  {filters.page > 1 ? (
+                    <Link
+                      class="button button--secondary"
+                      to={pageLink(filters.page - 1)}
+                      onClick={goToPage(filters.page - 1)}
+                    >
+                      {t('catalog.previousPage')}
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                  <span class="pager__where">{t('catalog.pageOf', { page: filters.page, pages })}</span>
+                  {filters.page < pages ? (
+                    <Link
+                      class="button button--secondary"
+                      to={pageLink(filters.page + 1)}
+                      onClick={goToPage(filters.page + 1)}
+                    >
+                      {t('catalog.nextPage')}
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                </nav>
+              )}
+            </>
+          )}
+        </Loaded>
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { useApi } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { navigate } from '../../router/history.js';
-import { Alert, Button, Dialog, LinkButton, showToast, useAsyncAction } from '../../ui/index.js';
+import { Alert, Button, ConfirmDialog, LinkButton, showToast, useAsyncAction } from '../../ui/index.js';
 import type { CourseAction } from './course-outline.js';
 import { learnerErrorMessage } from './learner-errors.js';
 
@@ -93,25 +93,22 @@ export function CourseActions(props: CourseActionsProps) {
           {t('course.leave')}
         </Button>
       )}
-      <Dialog
+      <ConfirmDialog
         open={leaving}
-        onClose={() => {
+        title={t('course.leaveTitle')}
+        confirmLabel={t('course.leaveConfirm')}
+        danger
+        busy={leave.busy}
+        error={leave.error}
+        errorMessage={(error) => learnerErrorMessage(i18n, error)}
+        onConfirm={() => void leave.run()}
+        onCancel={() => {
           setLeaving(false);
           leave.clearError();
         }}
-        title={t('course.leaveTitle')}
-        actions={
-          <>
-            <Button onClick={() => setLeaving(false)}>{t('common.cancel')}</Button>
-            <Button variant="danger" busy={leave.busy} onClick={() => void leave.run()}>
-              {t('course.leaveConfirm')}
-            </Button>
-          </>
-        }
       >
         <p>{t('course.leaveBody', { title: courseTitle })}</p>
-        {leave.error !== null && <Alert tone="error">{learnerErrorMessage(i18n, leave.error)}</Alert>}
-      </Dialog>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -2,13 +2,14 @@ import type { CourseEnrolmentState, CurriculumResponse } from '@satchel/core';
 import { useMemo, useState } from 'preact/hooks';
 import { useApi } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { endonym } from '../../i18n/locales.js';
 import { lazy } from '../../router/lazy.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, PageHeading, ProgressBar, Spinner } from '../../ui/index.js';
+import { PageHeading, ProgressBar } from '../../ui/index.js';
 import { CourseActions } from './CourseActions.js';
 import { CourseOutline } from './CourseOutline.js';
 import { CourseTags } from './CourseTags.js';
@@ -28,20 +29,17 @@ export default function CoursePage({ params }: PageProps) {
   const courseId = params['courseId'] ?? '';
   const view = useResource((signal) => loadCourseView(api, courseId, signal), [api, courseId]);
 
-  if (view.status === 'loading') return <Spinner block />;
-  if (view.status === 'error') {
-    return (
-      <div class="page page-failure">
-        <PageHeading>{t('course.unavailable')}</PageHeading>
-        <Alert tone="error">{learnerErrorMessage(i18n, view.error)}</Alert>
-        <p>
-          <Button onClick={view.reload}>{t('common.retry')}</Button>{' '}
-          <Link to={paths.catalog}>{t('home.browseCatalog')}</Link>
-        </p>
-      </div>
-    );
-  }
-  return <CourseDetails key={view.data.page.course.versionId} view={view.data} reload={view.reload} />;
+  return (
+    <Loaded
+      resource={view}
+      block
+      failureHeading={t('course.unavailable')}
+      errorMessage={(error) => learnerErrorMessage(i18n, error)}
+      failureActions={<Link to={paths.catalog}>{t('home.browseCatalog')}</Link>}
+    >
+      {(data) => <CourseDetails key={data.page.course.versionId} view={data} reload={view.reload} />}
+    </Loaded>
+  );
 }
 
 function CourseDetails({ view, reload }: { readonly view: CourseView; readonly reload: () => void }) {

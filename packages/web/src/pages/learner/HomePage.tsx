@@ -1,10 +1,11 @@
 import type { MyCoursesResponse } from '../../api/types.js';
 import { useApi, useUser } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, EmptyState, LinkButton, PageHeading, Spinner } from '../../ui/index.js';
+import { EmptyState, LinkButton, PageHeading } from '../../ui/index.js';
 import { CourseCard } from './CourseCard.js';
 import { continueLearning, myCourses } from './course-lists.js';
 
@@ -25,45 +26,44 @@ export default function HomePage(_props: PageProps) {
   return (
     <div class="page">
       <PageHeading>{t('home.welcome', { name: user.displayName })}</PageHeading>
-      {courses.status === 'loading' && <Spinner block />}
-      {courses.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(courses.error)}</p>
-          <Button onClick={courses.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {courses.status === 'ready' && (
-        <>
-          <section class="section" aria-labelledby="home-continue">
-            <h2 id="home-continue">{t('home.continueLearning')}</h2>
-            {resume.length > 0 ? (
-              <ul class="course-grid">
-                {resume.map((course) => (
-                  <CourseCard key={course.courseId} course={course} resume />
-                ))}
-              </ul>
-            ) : (
-              <EmptyState
-                title={t('home.nothingInProgress')}
-                description={t('home.nothingInProgressHelp')}
-                action={browse}
-              />
-            )}
-          </section>
-          <section class="section" aria-labelledby="home-mine">
-            <h2 id="home-mine">{t('home.myCourses')}</h2>
-            {courses.data.items.length > 0 ? (
-              <ul class="course-grid">
-                {myCourses(courses.data.items, i18n.locale).map((course) => (
-                  <CourseCard key={course.courseId} course={course} />
-                ))}
-              </ul>
-            ) : (
-              <EmptyState title={t('home.noCourses')} description={t('home.noCoursesHelp')} action={browse} />
-            )}
-          </section>
-        </>
-      )}
+      <Loaded resource={courses} block>
+        {(data) => (
+          <>
+            <section class="section" aria-labelledby="home-continue">
+              <h2 id="home-continue">{t('home.continueLearning')}</h2>
+              {resume.length > 0 ? (
+                <ul class="course-grid">
+                  {resume.map((course) => (
+                    <CourseCard key={course.courseId} course={course} resume />
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState
+                  title={t('home.nothingInProgress')}
+                  description={t('home.nothingInProgressHelp')}
+                  action={browse}
+                />
+              )}
+            </section>
+            <section class="section" aria-labelledby="home-mine">
+              <h2 id="home-mine">{t('home.myCourses')}</h2>
+              {data.items.length > 0 ? (
+                <ul class="course-grid">
+                  {myCourses(data.items, i18n.locale).map((course) => (
+                    <CourseCard key={course.courseId} course={course} />
+                  ))}
+                </ul>
+              ) : (
+                <EmptyState
+                  title={t('home.noCourses')}
+                  description={t('home.noCoursesHelp')}
+                  action={browse}
+                />
+              )}
+            </section>
+          </>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -2,8 +2,9 @@ import type { AttemptResult, BlobRef } from '@satchel/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useApi, useTenant, useUser } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n, useT } from '../../i18n/i18n.js';
 import { uuidv7 } from '../../player/core-runtime.js';
 import { LessonViewer } from '../../player/LessonViewer.js';
 import { MEDIA_COMPLETE_AT } from '../../player/media/media-progress.js';
@@ -12,7 +13,7 @@ import { lessonStatement, type LessonRef, type PlayerVerb } from '../../player/s
 import type { ViewerCourse } from '../../player/viewer-types.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, LinkButton, PageHeading, ProgressBar, Spinner } from '../../ui/index.js';
+import { Alert, LinkButton, PageHeading, ProgressBar } from '../../ui/index.js';
 import { Attribution } from './Attribution.js';
 import { coursePercent, placeOf, type LessonPlace } from './course-outline.js';
 import { learnerErrorMessage } from './learner-errors.js';
@@ -30,17 +31,30 @@ export default function LessonPage({ params }: PageProps) {
   const lessonId = params['lessonId'] ?? '';
   const view = useResource((signal) => loadCourseView(api, courseId, signal), [api, courseId]);
 
-  if (view.status === 'loading') return <Spinner block />;
-  if (view.status === 'error') {
-    return (
-      <div class="page page-failure">
-        <PageHeading>{t('player.unavailable')}</PageHeading>
-        <Alert tone="error">{learnerErrorMessage(i18n, view.error)}</Alert>
-        <Button onClick={view.reload}>{t('common.retry')}</Button>
-      </div>
-    );
-  }
-  const place = placeOf(view.data.page.course, lessonId);
+  return (
+    <Loaded
+      resource={view}
+      block
+      failureHeading={t('player.unavailable')}
+      errorMessage={(error) => learnerErrorMessage(i18n, error)}
+    >
+      {(data) => <LessonOrNotice view={data} courseId={courseId} lessonId={lessonId} />}
+    </Loaded>
+  );
+}
+
+/** The lesson, or why it cannot be shown (not in this course, or the learner may not start it yet). */
+function LessonOrNotice({
+  view,
+  courseId,
+  lessonId,
+}: {
+  readonly view: CourseView;
+  readonly courseId: string;
+  readonly lessonId: string;
+}) {
+  const t = useT();
+  const place = placeOf(view.page.course, lessonId);
   if (!place) {
     return (
       <div class="page page-failure">
@@ -50,7 +64,7 @@ export default function LessonPage({ params }: PageProps) {
       </div>
     );
   }
-  if (!view.data.page.enrolment.canStart) {
+  if (!view.page.enrolment.canStart) {
     return (
       <div class="page page-failure">
         <PageHeading>{place.current.lesson.title}</PageHeading>
@@ -61,9 +75,7 @@ export default function LessonPage({ params }: PageProps) {
       </div>
     );
   }
-  return (
-    <LessonPlayer key={`${view.data.page.course.versionId}:${lessonId}`} view={view.data} place={place} />
-  );
+  return <LessonPlayer key={`${view.page.course.versionId}:${lessonId}`} view={view} place={place} />;
 }
 
 function LessonPlayer({ view, place }: { readonly view: CourseView; readonly place: LessonPlace }) {

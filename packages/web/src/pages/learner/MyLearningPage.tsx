@@ -1,11 +1,12 @@
 import type { MyCoursesResponse, PathListResponse, PathSummary } from '@satchel/core';
 import { useApi } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, EmptyState, LinkButton, PageHeading, ProgressBar, Spinner } from '../../ui/index.js';
+import { EmptyState, LinkButton, PageHeading, ProgressBar } from '../../ui/index.js';
 import { CourseCard } from './CourseCard.js';
 import { myCourses } from './course-lists.js';
 import './learner-pages.css';
@@ -42,53 +43,52 @@ export default function MyLearningPage(_props: PageProps) {
   const api = useApi();
   const courses = useResource((signal) => api.get<MyCoursesResponse>('/me/courses', { signal }), [api]);
   const learningPaths = useResource((signal) => api.get<PathListResponse>('/paths', { signal }), [api]);
-  const failure = (error: unknown, reload: () => void) => (
-    <Alert tone="error">
-      <p>{i18n.errorMessage(error)}</p>
-      <Button onClick={reload}>{t('common.retry')}</Button>
-    </Alert>
-  );
-
   return (
     <div class="page">
       <PageHeading>{t('learning.title')}</PageHeading>
       <section class="section" aria-labelledby="learning-courses">
         <h2 id="learning-courses">{t('learning.courses')}</h2>
-        {courses.status === 'loading' && <Spinner block />}
-        {courses.status === 'error' && failure(courses.error, courses.reload)}
-        {courses.status === 'ready' &&
-          (courses.data.items.length > 0 ? (
-            <ul class="course-grid">
-              {myCourses(courses.data.items, i18n.locale).map((course) => (
-                <CourseCard key={course.courseId} course={course} resume={course.status === 'in_progress'} />
-              ))}
-            </ul>
-          ) : (
-            <EmptyState
-              title={t('home.noCourses')}
-              description={t('home.noCoursesHelp')}
-              action={
-                <LinkButton to={paths.catalog} variant="primary">
-                  {t('home.browseCatalog')}
-                </LinkButton>
-              }
-            />
-          ))}
+        <Loaded resource={courses} block>
+          {(data) =>
+            data.items.length > 0 ? (
+              <ul class="course-grid">
+                {myCourses(data.items, i18n.locale).map((course) => (
+                  <CourseCard
+                    key={course.courseId}
+                    course={course}
+                    resume={course.status === 'in_progress'}
+                  />
+                ))}
+              </ul>
+            ) : (
+              <EmptyState
+                title={t('home.noCourses')}
+                description={t('home.noCoursesHelp')}
+                action={
+                  <LinkButton to={paths.catalog} variant="primary">
+                    {t('home.browseCatalog')}
+                  </LinkButton>
+                }
+              />
+            )
+          }
+        </Loaded>
       </section>
       <section class="section" aria-labelledby="learning-paths">
         <h2 id="learning-paths">{t('learning.paths')}</h2>
-        {learningPaths.status === 'loading' && <Spinner block />}
-        {learningPaths.status === 'error' && failure(learningPaths.error, learningPaths.reload)}
-        {learningPaths.status === 'ready' &&
-          (learningPaths.data.items.length > 0 ? (
-            <ul class="course-grid">
-              {learningPaths.data.items.map((path) => (
-                <PathCard key={path.id} path={path} />
-              ))}
-            </ul>
-          ) : (
-            <p>{t('learning.noPaths')}</p>
-          ))}
+        <Loaded resource={learningPaths} block>
+          {(data) =>
+            data.items.length > 0 ? (
+              <ul class="course-grid">
+                {data.items.map((path) => (
+                  <PathCard key={path.id} path={path} />
+                ))}
+              </ul>
+            ) : (
+              <p>{t('learning.noPaths')}</p>
+            )
+          }
+        </Loaded>
       </section>
     </div>
   );

@@ -1,12 +1,13 @@
 import type { PathCourse, PathView } from '@satchel/core';
 import { useApi } from '../../app/context.js';
 import { paths } from '../../app/paths.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { lazy } from '../../router/lazy.js';
 import { Link } from '../../router/Link.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, PageHeading, ProgressBar, Spinner, cx } from '../../ui/index.js';
+import { Alert, PageHeading, ProgressBar, cx } from '../../ui/index.js';
 import { learnerErrorMessage } from './learner-errors.js';
 import './learner-pages.css';
 
@@ -60,47 +61,47 @@ export default function PathPage({ params }: PageProps) {
     [api, pathId],
   );
 
-  if (path.status === 'loading') return <Spinner block />;
-  if (path.status === 'error') {
-    return (
-      <div class="page page-failure">
-        <PageHeading>{t('path.unavailable')}</PageHeading>
-        <Alert tone="error">{learnerErrorMessage(i18n, path.error)}</Alert>
-        <Button onClick={path.reload}>{t('common.retry')}</Button>
-      </div>
-    );
-  }
-  const { data } = path;
-  const percent = data.courseCount === 0 ? 0 : (data.completedCount / data.courseCount) * 100;
   return (
-    <div class="page path-page">
-      <PageHeading>
-        <span lang={data.language} dir="auto">
-          {data.title}
-        </span>
-      </PageHeading>
-      {data.description.trim() !== '' && (
-        <p lang={data.language} dir="auto">
-          {data.description}
-        </p>
-      )}
-      <div class="path-page__progress">
-        <p>
-          {t('path.coursesDone', { done: data.completedCount, total: data.courseCount })}
-          {data.enrolled && ` · ${t('path.assigned')}`}
-        </p>
-        <ProgressBar value={percent} label={t('path.progressOf', { title: data.title })} />
-      </div>
-      {data.enforceOrder && <Alert tone="info">{t('path.orderNote')}</Alert>}
-      <section class="section" aria-labelledby="path-courses">
-        <h2 id="path-courses">{t('path.courses')}</h2>
-        <ol class="path-steps">
-          {data.courses.map((course, index) => (
-            <PathStep key={course.courseId} course={course} position={index + 1} />
-          ))}
-        </ol>
-      </section>
-      <PathDownload pathId={data.id} title={data.title} />
-    </div>
+    <Loaded
+      resource={path}
+      block
+      failureHeading={t('path.unavailable')}
+      errorMessage={(error) => learnerErrorMessage(i18n, error)}
+    >
+      {(data) => {
+        const percent = data.courseCount === 0 ? 0 : (data.completedCount / data.courseCount) * 100;
+        return (
+          <div class="page path-page">
+            <PageHeading>
+              <span lang={data.language} dir="auto">
+                {data.title}
+              </span>
+            </PageHeading>
+            {data.description.trim() !== '' && (
+              <p lang={data.language} dir="auto">
+                {data.description}
+              </p>
+            )}
+            <div class="path-page__progress">
+              <p>
+                {t('path.coursesDone', { done: data.completedCount, total: data.courseCount })}
+                {data.enrolled && ` · ${t('path.assigned')}`}
+              </p>
+              <ProgressBar value={percent} label={t('path.progressOf', { title: data.title })} />
+            </div>
+            {data.enforceOrder && <Alert tone="info">{t('path.orderNote')}</Alert>}
+            <section class="section" aria-labelledby="path-courses">
+              <h2 id="path-courses">{t('path.courses')}</h2>
+              <ol class="path-steps">
+                {data.courses.map((course, index) => (
+                  <PathStep key={course.courseId} course={course} position={index + 1} />
+                ))}
+              </ol>
+            </section>
+            <PathDownload pathId={data.id} title={data.title} />
+          </div>
+        );
+      }}
+    </Loaded>
   );
 }

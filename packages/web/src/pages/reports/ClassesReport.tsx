@@ -1,9 +1,10 @@
 import type { ClassSummary } from '@satchel/core';
 import { useMemo, useState } from 'preact/hooks';
 import { useApi } from '../../app/context.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { Alert, Button, EmptyState, Spinner } from '../../ui/index.js';
+import { Button, EmptyState } from '../../ui/index.js';
 import { adminApi } from '../admin/admin-api.js';
 import { downloadText, toCsv } from '../admin/parts/csv.js';
 import { pageCount, Pager } from '../admin/parts/Pager.js';
@@ -54,49 +55,49 @@ export function ClassesReport({ classes }: ClassesReportProps) {
     <section class="admin-section stack" aria-labelledby="reports-classes">
       <h2 id="reports-classes">{t('reports.classesTitle')}</h2>
       <p class="admin-muted">{t('reports.classesHint')}</p>
-      {classes.length === 0 && <EmptyState title={t('reports.noClasses')} />}
-      {classes.length > 0 && loaded.status === 'loading' && <Spinner label={t('reports.loadingClasses')} />}
-      {loaded.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(loaded.error)}</p>
-          <Button onClick={loaded.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {loaded.status === 'ready' && rows.length > 0 && (
-        <>
-          <div class="admin-actions">
-            <Button
-              onClick={() => downloadText(`classes-report-${today}.csv`, toCsv(reportCsvRows(rows, 'class')))}
-            >
-              {t('reports.classesCsv')}
-            </Button>
-          </div>
-          <BarChart
-            caption={t('reports.classChart')}
-            bars={rows.map((row) => ({
-              id: row.id,
-              label: row.title,
-              value: row.completionRate,
-              text: i18n.formatPercent(row.completionRate * 100),
-            }))}
-          />
-          <ReportTable
-            caption={
-              classes.length > PAGE_SIZE
-                ? t('reports.classesCaptionPage', {
-                    from: (page - 1) * PAGE_SIZE + 1,
-                    to: (page - 1) * PAGE_SIZE + shown.length,
-                    count: classes.length,
-                  })
-                : t('reports.classesCaption', { count: classes.length })
-            }
-            titleLabel={t('reports.class')}
-            rows={rows}
-            columns={columns}
-            sort={sort}
-            onSort={setSort}
-          />
-        </>
+      {classes.length === 0 ? (
+        <EmptyState title={t('reports.noClasses')} />
+      ) : (
+        <Loaded resource={loaded} loadingLabel={t('reports.loadingClasses')}>
+          {() => (
+            <>
+              <div class="admin-actions">
+                <Button
+                  onClick={() =>
+                    downloadText(`classes-report-${today}.csv`, toCsv(reportCsvRows(rows, 'class')))
+                  }
+                >
+                  {t('reports.classesCsv')}
+                </Button>
+              </div>
+              <BarChart
+                caption={t('reports.classChart')}
+                bars={rows.map((row) => ({
+                  id: row.id,
+                  label: row.title,
+                  value: row.completionRate,
+                  text: i18n.formatPercent(row.completionRate * 100),
+                }))}
+              />
+              <ReportTable
+                caption={
+                  classes.length > PAGE_SIZE
+                    ? t('reports.classesCaptionPage', {
+                        from: (page - 1) * PAGE_SIZE + 1,
+                        to: (page - 1) * PAGE_SIZE + shown.length,
+                        count: classes.length,
+                      })
+                    : t('reports.classesCaption', { count: classes.length })
+                }
+                titleLabel={t('reports.class')}
+                rows={rows}
+                columns={columns}
+                sort={sort}
+                onSort={setSort}
+              />
+            </>
+          )}
+        </Loaded>
       )}
       <Pager
         page={page}

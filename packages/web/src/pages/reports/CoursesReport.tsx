@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useApi } from '../../app/context.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { Alert, Button, EmptyState, Spinner } from '../../ui/index.js';
+import { Button, EmptyState } from '../../ui/index.js';
 import { adminApi } from '../admin/admin-api.js';
 import { downloadText, fileSlug, toCsv } from '../admin/parts/csv.js';
 import { BarChart } from './BarChart.js';
@@ -24,14 +25,14 @@ export interface CoursesReportProps {
   readonly className: string;
 }
 
-type Loaded = { readonly rows: readonly ReportRow[]; readonly scope: 'platform' | 'class' };
+type ReportData = { readonly rows: readonly ReportRow[]; readonly scope: 'platform' | 'class' };
 
 /** Enrolments and completions per course, as a chart and a table, with a CSV of each. */
 export function CoursesReport({ q, activeOnly, classId, className }: CoursesReportProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const api = useApi();
-  const loaded = useResource<Loaded>(
+  const loaded = useResource<ReportData>(
     async (signal) =>
       classId === ''
         ? { rows: courseRows((await adminApi.coursesReport(api, signal)).items), scope: 'platform' }
@@ -64,78 +65,71 @@ export function CoursesReport({ q, activeOnly, classId, className }: CoursesRepo
         {classId === '' ? t('reports.coursesTitle') : t('reports.classCoursesTitle', { name: className })}
       </h2>
       <p class="admin-muted">{classId === '' ? t('reports.coursesHint') : t('reports.classCoursesHint')}</p>
-      {loaded.status === 'loading' && <Spinner />}
-      {loaded.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(loaded.error)}</p>
-          <Button onClick={loaded.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {loaded.status === 'ready' && (
-        <>
-          <div class="admin-actions">
-            {classId === '' ? (
-              <a class="button button--secondary" href={adminApi.coursesCsvUrl(api)} download>
-                {t('reports.coursesCsv')}
-              </a>
+      <Loaded resource={loaded}>
+        {(data) => (
+          <>
+            <div class="admin-actions">
+              {classId === '' ? (
+                <a class="button button--secondary" href={adminApi.coursesCsvUrl(api)} download>
+                  {t('reports.coursesCsv')}
+                </a>
+              ) : (
+                <>
+                  <Button
+                    onClick={() =>
+                      downloadText(
+                        `class-${fileSlug(className, 'courses')}-courses-${today}.csv`,
+                        toCsv(reportCsvRows(rows, 'course')),
+                      )
+                    }
+                  >
+                    {t('reports.coursesCsv')}
+                  </Button>
+                  <a class="button button--secondary" href={adminApi.classCsvUrl(api, classId)} download>
+                    {t('reports.classLearnersCsv')}
+                  </a>
+                </>
+              )}
+            </div>
+            {rows.length === 0 ? (
+              <EmptyState title={data.rows.length === 0 ? t('reports.noCourses') : t('reports.noMatch')} />
             ) : (
               <>
-                <Button
-                  onClick={() =>
-                    downloadText(
-                      `class-${fileSlug(className, 'courses')}-courses-${today}.csv`,
-                      toCsv(reportCsvRows(rows, 'course')),
-                    )
-                  }
-                >
-                  {t('reports.coursesCsv')}
-                </Button>
-                <a class="button button--secondary" href={adminApi.classCsvUrl(api, classId)} download>
-                  {t('reports.classLearnersCsv')}
-                </a>
+                <BarChart
+                  caption={t('reports.completionChart')}
+                  bars={rows.map((row) => ({
+                    id: row.id,
+                    label: row.title,
+                    value: row.completionRate,
+                    text: i18n.formatPercent(row.completionRate * 100),
+                  }))}
+                />
+                <ReportTable
+                  caption={t('reports.coursesCaption', { count: rows.length })}
+                  titleLabel={t('reports.course')}
+                  rows={rows}
+                  columns={columns}
+                  sort={sort}
+                  onSort={setSort}
+                  {...(classId === ''
+                    ? {
+                        actions: {
+                          label: t('reports.learnersColumn'),
+                          render: (row: ReportRow) => (
+                            <a href={adminApi.courseCsvUrl(api, row.id)} download>
+                              {t('reports.learnersCsv')}
+                              <span class="sr-only"> {row.title}</span>
+                            </a>
+                          ),
+                        },
+                      }
+                    : {})}
+                />
               </>
             )}
-          </div>
-          {rows.length === 0 ? (
-            <EmptyState
-              title={loaded.data.rows.length === 0 ? t('reports.noCourses') : t('reports.noMatch')}
-            />
-          ) : (
-            <>
-              <BarChart
-                caption={t('reports.completionChart')}
-                bars={rows.map((row) => ({
-                  id: row.id,
-                  label: row.title,
-                  value: row.completionRate,
-                  text: i18n.formatPercent(row.completionRate * 100),
-                }))}
-              />
-              <ReportTable
-                caption={t('reports.coursesCaption', { count: rows.length })}
-                titleLabel={t('reports.course')}
-                rows={rows}
-                columns={columns}
-                sort={sort}
-                onSort={setSort}
-                {...(classId === ''
-                  ? {
-                      actions: {
-                        label: t('reports.learnersColumn'),
-                        render: (row: ReportRow) => (
-                          <a href={adminApi.courseCsvUrl(api, row.id)} download>
-                            {t('reports.learnersCsv')}
-                            <span class="sr-only"> {row.title}</span>
-                          </a>
-                        ),
-                      },
-                    }
-                  : {})}
-              />
-            </>
-          )}
-        </>
-      )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApi, useUser } from '../../app/context.js';
+import { Loaded } from '../../app/Loaded.js';
 import { useResource } from '../../app/use-resource.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { navigate } from '../../router/history.js';
 import type { PageProps } from '../../router/Router.js';
-import { Alert, Button, Checkbox, Form, PageHeading, Select, Spinner, TextField } from '../../ui/index.js';
+import { Button, Checkbox, Form, PageHeading, Select, TextField } from '../../ui/index.js';
 import { adminApi } from '../admin/admin-api.js';
 import { adminPaths } from '../admin/admin-paths.js';
 import '../admin/admin.css';
@@ -80,15 +81,10 @@ export default function ReportsPage({ query }: PageProps) {
           <Button type="submit">{t('reports.apply')}</Button>
         </div>
       </Form>
-      {classes.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(classes.error)}</p>
-          <Button onClick={classes.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
       <CoursesReport q={q} activeOnly={activeOnly} classId={classId} className={chosen?.name ?? ''} />
-      {classes.status === 'loading' && <Spinner />}
-      {classes.status === 'ready' && <ClassesReport key={classId} classes={chosen ? [chosen] : classList} />}
+      <Loaded resource={classes}>
+        {() => <ClassesReport key={classId} classes={chosen ? [chosen] : classList} />}
+      </Loaded>
     </div>
   );
 }

@@ -1,20 +1,13 @@
 import type { ClassDetail } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import { Link } from '../../../router/Link.js';
 import type { PageProps } from '../../../router/Router.js';
-import {
-  Alert,
-  Button,
-  LinkButton,
-  PageHeading,
-  showToast,
-  Spinner,
-  useAsyncAction,
-} from '../../../ui/index.js';
+import { Button, LinkButton, PageHeading, showToast, useAsyncAction } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
@@ -51,66 +44,65 @@ export default function ClassPage({ params }: PageProps) {
       </p>
       <PageHeading>{klass ? <span dir="auto">{klass.name}</span> : t('admin.classes.title')}</PageHeading>
       <AdminNav />
-      {loaded.status === 'loading' && !klass && <Spinner block />}
-      {loaded.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(loaded.error)}</p>
-          <Button onClick={loaded.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {klass && (
-        <>
-          <dl class="facts admin-facts">
-            <div>
-              <dt>{t('admin.classes.code')}</dt>
-              <dd dir="auto">{klass.code ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('admin.classes.grade')}</dt>
-              <dd>{klass.gradeId ? (gradeNames.get(klass.gradeId) ?? '—') : '—'}</dd>
-            </div>
-            {klass.description && (
-              <div>
-                <dt>{t('admin.classes.description')}</dt>
-                <dd dir="auto">{klass.description}</dd>
+      <Loaded resource={loaded} block>
+        {(data) => {
+          // What the admin changed here since it loaded wins over what was loaded.
+          const shown = changed ?? data;
+          return (
+            <>
+              <dl class="facts admin-facts">
+                <div>
+                  <dt>{t('admin.classes.code')}</dt>
+                  <dd dir="auto">{shown.code ?? '—'}</dd>
+                </div>
+                <div>
+                  <dt>{t('admin.classes.grade')}</dt>
+                  <dd>{shown.gradeId ? (gradeNames.get(shown.gradeId) ?? '—') : '—'}</dd>
+                </div>
+                {shown.description && (
+                  <div>
+                    <dt>{t('admin.classes.description')}</dt>
+                    <dd dir="auto">{shown.description}</dd>
+                  </div>
+                )}
+              </dl>
+              <div class="admin-actions">
+                <Button onClick={() => setEditing(true)}>{t('admin.classes.edit')}</Button>
+                <LinkButton to={adminPaths.classProgress(shown.id)}>{t('admin.classes.progress')}</LinkButton>
+                <Button variant="danger" onClick={() => setDeleting(true)}>
+                  {t('admin.classes.delete')}
+                </Button>
               </div>
-            )}
-          </dl>
-          <div class="admin-actions">
-            <Button onClick={() => setEditing(true)}>{t('admin.classes.edit')}</Button>
-            <LinkButton to={adminPaths.classProgress(klass.id)}>{t('admin.classes.progress')}</LinkButton>
-            <Button variant="danger" onClick={() => setDeleting(true)}>
-              {t('admin.classes.delete')}
-            </Button>
-          </div>
-          <MembersSection klass={klass} onChanged={setChanged} />
-          <ClassEnrolments classId={klass.id} className={klass.name} />
-          <ClassDialog
-            target={editing ? klass : null}
-            onClose={() => setEditing(false)}
-            onSaved={(saved) => {
-              setEditing(false);
-              setChanged(saved);
-              showToast(t('admin.classes.savedDone', { name: saved.name }), 'success');
-            }}
-          />
-          <ConfirmDialog
-            open={deleting}
-            title={t('admin.classes.deleteTitle', { name: klass.name })}
-            confirmLabel={t('admin.classes.delete')}
-            danger
-            busy={remove.busy}
-            error={remove.error}
-            onConfirm={() => void remove.run()}
-            onCancel={() => {
-              remove.clearError();
-              setDeleting(false);
-            }}
-          >
-            <p>{t('admin.classes.deleteBody')}</p>
-          </ConfirmDialog>
-        </>
-      )}
+              <MembersSection klass={shown} onChanged={setChanged} />
+              <ClassEnrolments classId={shown.id} className={shown.name} />
+              <ClassDialog
+                target={editing ? shown : null}
+                onClose={() => setEditing(false)}
+                onSaved={(saved) => {
+                  setEditing(false);
+                  setChanged(saved);
+                  showToast(t('admin.classes.savedDone', { name: saved.name }), 'success');
+                }}
+              />
+              <ConfirmDialog
+                open={deleting}
+                title={t('admin.classes.deleteTitle', { name: shown.name })}
+                confirmLabel={t('admin.classes.delete')}
+                danger
+                busy={remove.busy}
+                error={remove.error}
+                onConfirm={() => void remove.run()}
+                onCancel={() => {
+                  remove.clearError();
+                  setDeleting(false);
+                }}
+              >
+                <p>{t('admin.classes.deleteBody')}</p>
+              </ConfirmDialog>
+            </>
+          );
+        }}
+      </Loaded>
     </div>
   );
 }

@@ -1,19 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import type { PageProps } from '../../../router/Router.js';
-import {
-  Alert,
-  Button,
-  EmptyState,
-  Form,
-  PageHeading,
-  showToast,
-  Spinner,
-  TextField,
-} from '../../../ui/index.js';
+import { Button, EmptyState, Form, PageHeading, showToast, TextField } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import { adminPaths } from '../admin-paths.js';
 import '../admin.css';
@@ -81,27 +73,26 @@ export default function ClassesPage({ query }: PageProps) {
           <Button type="submit">{t('admin.users.searchSubmit')}</Button>
         </div>
       </Form>
-      {list.status === 'loading' && <Spinner block />}
-      {list.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(list.error)}</p>
-          <Button onClick={list.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {list.status === 'ready' && list.data.items.length === 0 && (
-        <EmptyState
-          title={q ? t('admin.classes.noMatch') : t('admin.classes.empty')}
-          description={q ? undefined : t('admin.classes.emptyHelp')}
-        />
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <ClassesTable
-          caption={t('admin.classes.count', { count: list.data.total })}
-          classes={list.data.items}
-          gradeNames={gradeNames}
-          linkTo={(klass) => adminPaths.class(klass.id)}
-        />
-      )}
+      <Loaded
+        resource={list}
+        block
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState
+            title={q ? t('admin.classes.noMatch') : t('admin.classes.empty')}
+            description={q ? undefined : t('admin.classes.emptyHelp')}
+          />
+        }
+      >
+        {(data) => (
+          <ClassesTable
+            caption={t('admin.classes.count', { count: data.total })}
+            classes={data.items}
+            gradeNames={gradeNames}
+            linkTo={(klass) => adminPaths.class(klass.id)}
+          />
+        )}
+      </Loaded>
       <Pager page={page} pages={pages} onPage={(next) => go(q, next)} />
       <ClassDialog
         target={creating ? 'new' : null}

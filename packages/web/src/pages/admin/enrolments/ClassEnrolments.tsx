@@ -1,6 +1,7 @@
 import type { EnrolmentListItem } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import {
@@ -10,7 +11,6 @@ import {
   Form,
   FormActions,
   showToast,
-  Spinner,
   Table,
   useAsyncAction,
 } from '../../../ui/index.js';
@@ -74,45 +74,41 @@ export function ClassEnrolments({ classId, className, onChanged }: ClassEnrolmen
   return (
     <section class="admin-section stack" aria-labelledby="class-enrolments">
       <h2 id="class-enrolments">{t('admin.enrolments.classTitle')}</h2>
-      {list.status === 'loading' && <Spinner />}
-      {list.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(list.error)}</p>
-          <Button onClick={list.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {list.status === 'ready' && list.data.items.length === 0 && (
-        <EmptyState title={t('admin.enrolments.classEmpty')} />
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <Table caption={t('admin.enrolments.classCaption', { name: className })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.enrolments.what')}</th>
-              <th scope="col">{t('admin.enrolments.kind')}</th>
-              <th scope="col">{t('admin.enrolments.since')}</th>
-              <th scope="col">{t('admin.users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((item) => (
-              <tr key={item.id}>
-                <th scope="row" dir="auto">
-                  {enrolmentTitle(item)}
-                </th>
-                <td>{item.courseId ? t('admin.enrolments.kindCourse') : t('admin.enrolments.kindPath')}</td>
-                <td>{i18n.formatDate(item.createdAt)}</td>
-                <td>
-                  <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(item)}>
-                    {t('admin.enrolments.remove')}
-                    <span class="sr-only"> {enrolmentTitle(item)}</span>
-                  </Button>
-                </td>
+      <Loaded
+        resource={list}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={t('admin.enrolments.classEmpty')} />}
+      >
+        {(data) => (
+          <Table caption={t('admin.enrolments.classCaption', { name: className })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.enrolments.what')}</th>
+                <th scope="col">{t('admin.enrolments.kind')}</th>
+                <th scope="col">{t('admin.enrolments.since')}</th>
+                <th scope="col">{t('admin.users.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+            </thead>
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" dir="auto">
+                    {enrolmentTitle(item)}
+                  </th>
+                  <td>{item.courseId ? t('admin.enrolments.kindCourse') : t('admin.enrolments.kindPath')}</td>
+                  <td>{i18n.formatDate(item.createdAt)}</td>
+                  <td>
+                    <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(item)}>
+                      {t('admin.enrolments.remove')}
+                      <span class="sr-only"> {enrolmentTitle(item)}</span>
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Loaded>
 
       <Form
         class="admin-subform stack"

@@ -1,6 +1,7 @@
 import type { EnrolmentListItem, User } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
@@ -14,7 +15,6 @@ import {
   PageHeading,
   Select,
   showToast,
-  Spinner,
   Table,
   useAsyncAction,
 } from '../../../ui/index.js';
@@ -111,53 +111,49 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
             {t('admin.enrolments.progressCsv')}
           </a>
         </p>
-        {list.status === 'loading' && <Spinner />}
-        {list.status === 'error' && (
-          <Alert tone="error">
-            <p>{i18n.errorMessage(list.error)}</p>
-            <Button onClick={list.reload}>{t('common.retry')}</Button>
-          </Alert>
-        )}
-        {list.status === 'ready' && list.data.items.length === 0 && (
-          <EmptyState title={t('admin.enrolments.courseEmpty')} />
-        )}
-        {list.status === 'ready' && list.data.items.length > 0 && (
-          <Table caption={t('admin.enrolments.count', { count: list.data.total })}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.enrolments.who')}</th>
-                <th scope="col">{t('admin.enrolments.whoKind')}</th>
-                <th scope="col">{t('admin.enrolments.how')}</th>
-                <th scope="col">{t('admin.enrolments.since')}</th>
-                <th scope="col">{t('admin.users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row" dir="auto">
-                    {enrolmentHolder(item)}
-                  </th>
-                  <td>
-                    {item.classId ? t('admin.enrolments.holderClass') : t('admin.enrolments.holderUser')}
-                  </td>
-                  <td>
-                    {item.source === 'self'
-                      ? t('admin.enrolments.sourceSelf')
-                      : t('admin.enrolments.sourceAssigned')}
-                  </td>
-                  <td>{i18n.formatDate(item.createdAt)}</td>
-                  <td>
-                    <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(item)}>
-                      {t('admin.enrolments.remove')}
-                      <span class="sr-only"> {enrolmentHolder(item)}</span>
-                    </Button>
-                  </td>
+        <Loaded
+          resource={list}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title={t('admin.enrolments.courseEmpty')} />}
+        >
+          {(data) => (
+            <Table caption={t('admin.enrolments.count', { count: data.total })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.enrolments.who')}</th>
+                  <th scope="col">{t('admin.enrolments.whoKind')}</th>
+                  <th scope="col">{t('admin.enrolments.how')}</th>
+                  <th scope="col">{t('admin.enrolments.since')}</th>
+                  <th scope="col">{t('admin.users.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+              </thead>
+              <tbody>
+                {data.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row" dir="auto">
+                      {enrolmentHolder(item)}
+                    </th>
+                    <td>
+                      {item.classId ? t('admin.enrolments.holderClass') : t('admin.enrolments.holderUser')}
+                    </td>
+                    <td>
+                      {item.source === 'self'
+                        ? t('admin.enrolments.sourceSelf')
+                        : t('admin.enrolments.sourceAssigned')}
+                    </td>
+                    <td>{i18n.formatDate(item.createdAt)}</td>
+                    <td>
+                      <Button variant="quiet" class="admin-danger-text" onClick={() => setRemoving(item)}>
+                        {t('admin.enrolments.remove')}
+                        <span class="sr-only"> {enrolmentHolder(item)}</span>
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Loaded>
         <Pager
           page={page}
           pages={list.status === 'ready' ? pageCount(list.data.total, PAGE_SIZE) : 1}
@@ -176,24 +172,24 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
           aria-labelledby="assign-class"
         >
           <h3 id="assign-class">{t('admin.enrolments.toClass')}</h3>
-          {classes.status === 'loading' && <Spinner />}
-          {classes.status === 'error' && <Alert tone="error">{i18n.errorMessage(classes.error)}</Alert>}
-          {classes.status === 'ready' && (
-            <Select
-              label={t('admin.enrolments.class')}
-              description={classes.data.items.length === 0 ? t('admin.enrolments.noClasses') : undefined}
-              value={classId}
-              error={classProblem}
-              onValue={setClassId}
-              options={[
-                { value: '', label: t('admin.enrolments.chooseClass') },
-                ...classes.data.items.map((item) => ({
-                  value: item.id,
-                  label: item.code ? `${item.name} (${item.code})` : item.name,
-                })),
-              ]}
-            />
-          )}
+          <Loaded resource={classes}>
+            {(data) => (
+              <Select
+                label={t('admin.enrolments.class')}
+                description={data.items.length === 0 ? t('admin.enrolments.noClasses') : undefined}
+                value={classId}
+                error={classProblem}
+                onValue={setClassId}
+                options={[
+                  { value: '', label: t('admin.enrolments.chooseClass') },
+                  ...data.items.map((item) => ({
+                    value: item.id,
+                    label: item.code ? `${item.name} (${item.code})` : item.name,
+                  })),
+                ]}
+              />
+            )}
+          </Loaded>
           {assignClass.error !== null && <Alert tone="error">{i18n.errorMessage(assignClass.error)}</Alert>}
           <FormActions>
             <Button type="submit" variant="primary" busy={assignClass.busy}>

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { endonym } from '../../../i18n/locales.js';
-import { Alert, Button, Select, Spinner, TextField } from '../../../ui/index.js';
+import { Button, Select, TextField } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 
 export interface CourseChoice {
@@ -53,42 +54,37 @@ export function CoursePicker({ value, onValue, error, id, label }: CoursePickerP
         />
         <Button onClick={() => setApplied(text.trim())}>{t('admin.picker.find')}</Button>
       </div>
-      {courses.status === 'loading' && <Spinner />}
-      {courses.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(courses.error)}</p>
-          <Button onClick={courses.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {courses.status === 'ready' && (
-        <div id={id}>
-          <Select
-            label={label ?? t('admin.picker.course')}
-            description={
-              items.length === 0
-                ? t('admin.picker.noCourses')
-                : courses.data.total > items.length
-                  ? t('admin.picker.someOf', { shown: items.length, count: courses.data.total })
-                  : undefined
-            }
-            value={value?.courseId ?? ''}
-            error={error}
-            options={[
-              { value: '', label: t('admin.picker.chooseCourse') },
-              ...(chosenUnlisted ? [{ value: value.courseId, label: value.title }] : []),
-              ...items.map((item) => ({
-                value: item.courseId,
-                label: `${item.title} (${endonym(item.language)})`,
-              })),
-            ]}
-            onValue={(courseId) => {
-              const item = items.find((candidate) => candidate.courseId === courseId);
-              if (item) onValue({ courseId: item.courseId, title: item.title });
-              else if (courseId === '') onValue(null);
-            }}
-          />
-        </div>
-      )}
+      <Loaded resource={courses}>
+        {(data) => (
+          <div id={id}>
+            <Select
+              label={label ?? t('admin.picker.course')}
+              description={
+                items.length === 0
+                  ? t('admin.picker.noCourses')
+                  : data.total > items.length
+                    ? t('admin.picker.someOf', { shown: items.length, count: data.total })
+                    : undefined
+              }
+              value={value?.courseId ?? ''}
+              error={error}
+              options={[
+                { value: '', label: t('admin.picker.chooseCourse') },
+                ...(chosenUnlisted ? [{ value: value.courseId, label: value.title }] : []),
+                ...items.map((item) => ({
+                  value: item.courseId,
+                  label: `${item.title} (${endonym(item.language)})`,
+                })),
+              ]}
+              onValue={(courseId) => {
+                const item = items.find((candidate) => candidate.courseId === courseId);
+                if (item) onValue({ courseId: item.courseId, title: item.title });
+                else if (courseId === '') onValue(null);
+              }}
+            />
+          </div>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
-import { useI18n } from '../../../i18n/i18n.js';
-import { Alert, Button, Select, Spinner } from '../../../ui/index.js';
+import { useT } from '../../../i18n/i18n.js';
+import { Select } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 
 export interface PathPickerProps {
@@ -13,35 +14,29 @@ export interface PathPickerProps {
 
 /** A published learning path (a sequence of courses). */
 export function PathPicker({ value, onValue, error, id }: PathPickerProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const t = useT();
   const api = useApi();
   const paths = useResource((signal) => adminApi.paths(api, signal), [api]);
-  if (paths.status === 'loading') return <Spinner />;
-  if (paths.status === 'error') {
-    return (
-      <Alert tone="error">
-        <p>{i18n.errorMessage(paths.error)}</p>
-        <Button onClick={paths.reload}>{t('common.retry')}</Button>
-      </Alert>
-    );
-  }
   return (
-    <div id={id}>
-      <Select
-        label={t('admin.picker.path')}
-        description={paths.data.items.length === 0 ? t('admin.picker.noPaths') : undefined}
-        value={value}
-        error={error}
-        options={[
-          { value: '', label: t('admin.picker.choosePath') },
-          ...paths.data.items.map((path) => ({
-            value: path.id,
-            label: t('admin.picker.pathOption', { title: path.title, count: path.courseCount }),
-          })),
-        ]}
-        onValue={onValue}
-      />
-    </div>
+    <Loaded resource={paths}>
+      {(data) => (
+        <div id={id}>
+          <Select
+            label={t('admin.picker.path')}
+            description={data.items.length === 0 ? t('admin.picker.noPaths') : undefined}
+            value={value}
+            error={error}
+            options={[
+              { value: '', label: t('admin.picker.choosePath') },
+              ...data.items.map((path) => ({
+                value: path.id,
+                label: t('admin.picker.pathOption', { title: path.title, count: path.courseCount }),
+              })),
+            ]}
+            onValue={onValue}
+          />
+        </div>
+      )}
+    </Loaded>
   );
 }

@@ -1,10 +1,11 @@
 import type { TenantSettings } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, PageHeading, Spinner } from '../../../ui/index.js';
+import { PageHeading } from '../../../ui/index.js';
 import { adminApi } from '../admin-api.js';
 import '../admin.css';
 import './settings.css';
@@ -20,31 +21,25 @@ export default function SettingsPage(_props: PageProps) {
   // Bumped after a reload, so the form starts again from what the server holds.
   const [generation, setGeneration] = useState(0);
   const [saved, setSaved] = useState<TenantSettings | null>(null);
-  const settings = saved ?? (loaded.status === 'ready' ? loaded.data : null);
 
   return (
     <div class="page stack admin-page">
       <PageHeading>{t('admin.settings.title')}</PageHeading>
       <AdminNav />
-      {loaded.status === 'loading' && <Spinner block />}
-      {loaded.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(loaded.error)}</p>
-          <Button onClick={loaded.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {settings && (
-        <SettingsForm
-          key={`${generation}`}
-          settings={settings}
-          onSaved={setSaved}
-          onReload={() => {
-            setSaved(null);
-            setGeneration((count) => count + 1);
-            loaded.reload();
-          }}
-        />
-      )}
+      <Loaded resource={loaded} block>
+        {(data) => (
+          <SettingsForm
+            key={`${generation}`}
+            settings={saved ?? data}
+            onSaved={setSaved}
+            onReload={() => {
+              setSaved(null);
+              setGeneration((count) => count + 1);
+              loaded.reload();
+            }}
+          />
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Role, User, UserStatus } from '@satchel/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useApi, useUser } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
@@ -14,7 +15,6 @@ import {
   PageHeading,
   Select,
   showToast,
-  Spinner,
   Table,
   TextField,
   useAsyncAction,
@@ -162,77 +162,74 @@ export default function UsersPage({ query }: PageProps) {
         </div>
       </Form>
       {toggleStatus.error !== null && <Alert tone="error">{i18n.errorMessage(toggleStatus.error)}</Alert>}
-      {list.status === 'loading' && <Spinner block />}
-      {list.status === 'error' && (
-        <Alert tone="error">
-          <p>{i18n.errorMessage(list.error)}</p>
-          <Button onClick={list.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {list.status === 'ready' && list.data.items.length === 0 && (
-        <EmptyState title={filtered ? t('admin.users.noMatch') : t('admin.users.empty')} />
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <Table caption={t('admin.users.count', { count: list.data.total })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.username')}</th>
-              <th scope="col">{t('admin.users.displayName')}</th>
-              <th scope="col">{t('admin.users.roles')}</th>
-              <th scope="col">{t('admin.users.statusColumn')}</th>
-              <th scope="col">{t('admin.users.signInColumn')}</th>
-              <th scope="col">{t('admin.users.created')}</th>
-              <th scope="col">{t('admin.users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((user) => (
-              <tr key={user.id}>
-                <th scope="row" dir="auto">
-                  {user.username}
-                </th>
-                <td dir="auto">{user.displayName}</td>
-                <td>{user.roles.map((value) => t(`roles.${value}`)).join(', ')}</td>
-                <td>
-                  <span class={`admin-status admin-status--${user.status}`}>
-                    {t(`admin.users.status.${user.status}`)}
-                  </span>
-                </td>
-                <td>{signInText(t, user)}</td>
-                <td>{i18n.formatDate(user.createdAt)}</td>
-                <td>
-                  <div class="admin-row-actions">
-                    <Button variant="quiet" onClick={() => setEditing(user)}>
-                      {t('admin.users.edit')}
-                      <span class="sr-only"> {user.username}</span>
-                    </Button>
-                    <Button variant="quiet" onClick={() => setResetting(user)}>
-                      {t('admin.users.reset')}
-                      <span class="sr-only"> {user.username}</span>
-                    </Button>
-                    {user.id !== me.id && (
-                      <>
-                        <Button
-                          variant="quiet"
-                          busy={toggling === user.id}
-                          onClick={() => !toggleStatus.busy && void toggleStatus.run(user)}
-                        >
-                          {user.status === 'active' ? t('admin.users.disable') : t('admin.users.enable')}
-                          <span class="sr-only"> {user.username}</span>
-                        </Button>
-                        <Button variant="quiet" class="admin-danger-text" onClick={() => setDeleting(user)}>
-                          {t('admin.users.delete')}
-                          <span class="sr-only"> {user.username}</span>
-                        </Button>
-                      </>
-                    )}
-                  </div>
-                </td>
+      <Loaded
+        resource={list}
+        block
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={filtered ? t('admin.users.noMatch') : t('admin.users.empty')} />}
+      >
+        {(data) => (
+          <Table caption={t('admin.users.count', { count: data.total })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.users.username')}</th>
+                <th scope="col">{t('admin.users.displayName')}</th>
+                <th scope="col">{t('admin.users.roles')}</th>
+                <th scope="col">{t('admin.users.statusColumn')}</th>
+                <th scope="col">{t('admin.users.signInColumn')}</th>
+                <th scope="col">{t('admin.users.created')}</th>
+                <th scope="col">{t('admin.users.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+            </thead>
+            <tbody>
+              {data.items.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row" dir="auto">
+                    {user.username}
+                  </th>
+                  <td dir="auto">{user.displayName}</td>
+                  <td>{user.roles.map((value) => t(`roles.${value}`)).join(', ')}</td>
+                  <td>
+                    <span class={`admin-status admin-status--${user.status}`}>
+                      {t(`admin.users.status.${user.status}`)}
+                    </span>
+                  </td>
+                  <td>{signInText(t, user)}</td>
+                  <td>{i18n.formatDate(user.createdAt)}</td>
+                  <td>
+                    <div class="admin-row-actions">
+                      <Button variant="quiet" onClick={() => setEditing(user)}>
+                        {t('admin.users.edit')}
+                        <span class="sr-only"> {user.username}</span>
+                      </Button>
+                      <Button variant="quiet" onClick={() => setResetting(user)}>
+                        {t('admin.users.reset')}
+                        <span class="sr-only"> {user.username}</span>
+                      </Button>
+                      {user.id !== me.id && (
+                        <>
+                          <Button
+                            variant="quiet"
+                            busy={toggling === user.id}
+                            onClick={() => !toggleStatus.busy && void toggleStatus.run(user)}
+                          >
+                            {user.status === 'active' ? t('admin.users.disable') : t('admin.users.enable')}
+                            <span class="sr-only"> {user.username}</span>
+                          </Button>
+                          <Button variant="quiet" class="admin-danger-text" onClick={() => setDeleting(user)}>
+                            {t('admin.users.delete')}
+                            <span class="sr-only"> {user.username}</span>
+                          </Button>
+                        </>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Loaded>
       <Pager
         page={page}
         pages={pages}

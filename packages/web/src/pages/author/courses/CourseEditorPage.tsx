@@ -1,11 +1,11 @@
 import type { AuthoringCourseSummary, Category, CurriculumFrameworkTree } from '@satchel/core';
 import { useApi } from '../../../app/context.js';
 import { paths } from '../../../app/paths.js';
-import { useResource } from '../../../app/use-resource.js';
+import { Loaded } from '../../../app/Loaded.js';
+import { useResource, type Resource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { Link } from '../../../router/Link.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, Button, PageHeading, Spinner } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
@@ -27,6 +27,14 @@ async function loadSupport(api: ReturnType<typeof useApi>, signal: AbortSignal):
   return { frameworks: curriculum.frameworks, categories: categories.items, courses: courses.items };
 }
 
+/** Two loads as one: the first error, else loading until both are there. */
+function together<A, B>(a: Resource<A>, b: Resource<B>): Resource<readonly [A, B]> {
+  if (a.status === 'error') return a;
+  if (b.status === 'error') return b;
+  if (a.status === 'loading' || b.status === 'loading') return { status: 'loading' };
+  return { status: 'ready', data: [a.data, b.data] };
+}
+
 /** `/author/courses/:courseId`: loads the draft and what its form needs, then hands over to the editor. */
 export default function CourseEditorPage({ params }: PageProps) {
   const i18n = useI18n();
@@ -36,40 +44,32 @@ export default function CourseEditorPage({ params }: PageProps) {
   const course = useResource((signal) => authorApi.course(api, courseId, signal), [api, courseId]);
   const support = useResource((signal) => loadSupport(api, signal), [api]);
 
-  if (course.status === 'error' || support.status === 'error') {
-    const error =
-      course.status === 'error' ? course.error : support.status === 'error' ? support.error : null;
-    return (
-      <div class="page stack">
-        <PageHeading>{t('author.editor.loadFailed')}</PageHeading>
-        <Alert tone="error">
-          <p>{authorErrorMessage(i18n, error)}</p>
-        </Alert>
-        <div class="author-actions">
-          <Button
-            onClick={() => {
-              course.reload();
-              support.reload();
-            }}
-          >
-            {t('common.retry')}
-          </Button>
-          <Link to={paths.authorCourses}>{t('author.editor.backToCourses')}</Link>
-        </div>
-      </div>
-    );
-  }
-  if (course.status === 'loading' || support.status === 'loading') {
-    // No heading yet: the editor's own heading takes the focus a navigation asks for when it appears.
-    return <Spinner block label={t('author.editor.loading')} />;
-  }
+  const both = {
+    ...together(course, support),
+    reload: () => {
+      course.reload();
+      support.reload();
+    },
+  };
   return (
-    <CourseEditor
-      course={course.data}
-      frameworks={support.data.frameworks}
-      categories={support.data.categories}
-      otherCourses={support.data.courses.filter((other) => other.id !== courseId)}
-      onReload={course.reload}
-    />
+    // While loading there is no heading: the editor's own takes the focus a navigation asks for when it appears.
+    <Loaded
+      resource={both}
+      block
+      loadingLabel={t('author.editor.loading')}
+      errorMessage={(error) => authorErrorMessage(i18n, error)}
+      failureHeading={t('author.editor.loadFailed')}
+      failureActions={<Link to={paths.authorCourses}>{t('author.editor.backToCourses')}</Link>}
+    >
+      {([draft, choices]) => (
+        <CourseEditor
+          course={draft}
+          frameworks={choices.frameworks}
+          categories={choices.categories}
+          otherCourses={choices.courses.filter((other) => other.id !== courseId)}
+          onReload={course.reload}
+        />
+      )}
+    </Loaded>
   );
 }

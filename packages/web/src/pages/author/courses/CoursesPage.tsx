@@ -2,23 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AuthoringCourseSummary } from '@satchel/core';
 import { useApi } from '../../../app/context.js';
 import { paths } from '../../../app/paths.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { endonym } from '../../../i18n/locales.js';
 import { navigate } from '../../../router/history.js';
 import { Link } from '../../../router/Link.js';
 import type { PageProps } from '../../../router/Router.js';
-import {
-  Alert,
-  Button,
-  LinkButton,
-  EmptyState,
-  Form,
-  PageHeading,
-  Spinner,
-  Table,
-  TextField,
-} from '../../../ui/index.js';
+import { Button, LinkButton, EmptyState, Form, PageHeading, Table, TextField } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
@@ -84,56 +75,56 @@ export default function CoursesPage({ query }: PageProps) {
           <Button type="submit">{t('author.library.searchSubmit')}</Button>
         </div>
       </Form>
-      {list.status === 'loading' && <Spinner block />}
-      {list.status === 'error' && (
-        <Alert tone="error">
-          <p>{authorErrorMessage(i18n, list.error)}</p>
-          <Button onClick={list.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {list.status === 'ready' && list.data.items.length === 0 && (
-        <EmptyState
-          title={q ? t('author.courses.noMatch') : t('author.courses.empty')}
-          description={q ? undefined : t('author.courses.emptyHelp')}
-        />
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <Table caption={t('author.courses.count', { count: list.data.total })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('author.course.title')}</th>
-              <th scope="col">{t('author.course.language')}</th>
-              <th scope="col">{t('author.courses.status')}</th>
-              <th scope="col">{t('author.courses.updated')}</th>
-              <th scope="col">{t('author.courses.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((course) => (
-              <tr key={course.id}>
-                <th scope="row">
-                  <Link to={courseEditorPath(course.id)}>
-                    <span dir="auto">{course.title}</span>
-                  </Link>
-                </th>
-                <td lang={course.language}>{endonym(course.language)}</td>
-                <td>
-                  <CourseStatusBadge course={course} />
-                </td>
-                <td>{i18n.formatDate(course.updatedAt)}</td>
-                <td>
-                  {!course.archived && (
-                    <Button variant="quiet" onClick={() => setTranslating(course)}>
-                      {t('author.courses.addVariant')}
-                      <span class="sr-only"> {course.title}</span>
-                    </Button>
-                  )}
-                </td>
+      <Loaded
+        resource={list}
+        block
+        errorMessage={(error) => authorErrorMessage(i18n, error)}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState
+            title={q ? t('author.courses.noMatch') : t('author.courses.empty')}
+            description={q ? undefined : t('author.courses.emptyHelp')}
+          />
+        }
+      >
+        {(data) => (
+          <Table caption={t('author.courses.count', { count: data.total })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('author.course.title')}</th>
+                <th scope="col">{t('author.course.language')}</th>
+                <th scope="col">{t('author.courses.status')}</th>
+                <th scope="col">{t('author.courses.updated')}</th>
+                <th scope="col">{t('author.courses.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+            </thead>
+            <tbody>
+              {data.items.map((course) => (
+                <tr key={course.id}>
+                  <th scope="row">
+                    <Link to={courseEditorPath(course.id)}>
+                      <span dir="auto">{course.title}</span>
+                    </Link>
+                  </th>
+                  <td lang={course.language}>{endonym(course.language)}</td>
+                  <td>
+                    <CourseStatusBadge course={course} />
+                  </td>
+                  <td>{i18n.formatDate(course.updatedAt)}</td>
+                  <td>
+                    {!course.archived && (
+                      <Button variant="quiet" onClick={() => setTranslating(course)}>
+                        {t('author.courses.addVariant')}
+                        <span class="sr-only"> {course.title}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Loaded>
       {pages > 1 && (
         <nav class="author-pager" aria-label={t('author.pager.label')}>
           <Button

@@ -1,7 +1,8 @@
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { Alert, Button, Spinner, Table } from '../../../ui/index.js';
+import { Table } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 
@@ -23,17 +24,13 @@ export function VersionHistory({
   return (
     <section class="stack" aria-labelledby="course-versions-heading">
       <h2 id="course-versions-heading">{t('author.versions.heading')}</h2>
-      {versions.status === 'loading' && <Spinner />}
-      {versions.status === 'error' && (
-        <Alert tone="error">
-          <p>{authorErrorMessage(i18n, versions.error)}</p>
-          <Button onClick={versions.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {versions.status === 'ready' &&
-        (versions.data.items.length === 0 ? (
-          <p>{t('author.versions.none')}</p>
-        ) : (
+      <Loaded
+        resource={versions}
+        errorMessage={(error) => authorErrorMessage(i18n, error)}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p>{t('author.versions.none')}</p>}
+      >
+        {(data) => (
           <Table caption={t('author.versions.caption')} captionHidden>
             <thead>
               <tr>
@@ -42,7 +39,7 @@ export function VersionHistory({
               </tr>
             </thead>
             <tbody>
-              {versions.data.items.map((version) => (
+              {data.items.map((version) => (
                 <tr key={version.versionId}>
                   <th scope="row">{t('author.versions.number', { version: version.version })}</th>
                   <td>{i18n.formatDate(version.publishedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
@@ -50,7 +47,8 @@ export function VersionHistory({
               ))}
             </tbody>
           </Table>
-        ))}
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { useApi } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import type { PageProps } from '../../../router/Router.js';
-import { Alert, LinkButton, PageHeading, Spinner } from '../../../ui/index.js';
+import { LinkButton, PageHeading } from '../../../ui/index.js';
 import { courseEditorPath } from '../courses/author-paths.js';
 import { cartridgeApi } from './cartridge-api.js';
 import { CartridgeReportView } from './CartridgeReportView.js';
@@ -20,9 +21,7 @@ export default function ImportReportPage({ params }: PageProps) {
       <p>
         <LinkButton to={courseEditorPath(courseId)}>{t('author.ccImport.openEditor')}</LinkButton>
       </p>
-      {report.status === 'loading' && <Spinner />}
-      {report.status === 'error' && <Alert tone="error">{i18n.errorMessage(report.error)}</Alert>}
-      {report.status === 'ready' && <CartridgeReportView report={report.data} />}
+      <Loaded resource={report}>{(data) => <CartridgeReportView report={data} />}</Loaded>
     </div>
   );
 }

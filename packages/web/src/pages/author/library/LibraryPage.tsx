@@ -2,20 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LibraryItem, LibraryItemDetail } from '@satchel/core';
 import { useApi, useUser } from '../../../app/context.js';
 import { paths } from '../../../app/paths.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { navigate } from '../../../router/history.js';
 import type { PageProps } from '../../../router/Router.js';
-import {
-  Alert,
-  Button,
-  Card,
-  EmptyState,
-  PageHeading,
-  Spinner,
-  showToast,
-  useAsyncAction,
-} from '../../../ui/index.js';
+import { Button, Card, EmptyState, PageHeading, showToast, useAsyncAction } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage } from '../author-errors.js';
 import '../author.css';
@@ -126,40 +118,38 @@ export default function LibraryPage({ query }: PageProps) {
         <h2 id={RESULTS_HEADING} tabIndex={-1}>
           {list.status === 'ready' ? t('author.library.count', { count: total }) : t('author.library.items')}
         </h2>
-        {list.status === 'loading' && <Spinner block />}
-        {list.status === 'error' && (
-          <Alert tone="error">
-            <p>{authorErrorMessage(i18n, list.error)}</p>
-            <Button onClick={list.reload}>{t('common.retry')}</Button>
-          </Alert>
-        )}
-        {list.status === 'ready' && items.length === 0 && (
-          <EmptyState title={t('author.library.empty')} description={t('author.library.emptyHelp')} />
-        )}
-        {items.length > 0 && (
-          <ul class="author-list">
-            {items.map((item) => (
-              <LibraryItemCard
-                key={item.id}
-                item={item}
-                editing={editingId === item.id}
-                onEdit={() => setEditingId(editingId === item.id ? null : item.id)}
-                onDelete={() => setDeleting(item)}
-              >
-                {editingId === item.id && (
-                  <LibraryItemEditor
-                    item={item}
-                    onSaved={(saved) => setChanged((current) => ({ ...current, [saved.id]: saved }))}
-                    onClose={() => {
-                      setEditingId(null);
-                      focusById(`library-item-${item.id}`);
-                    }}
-                  />
-                )}
-              </LibraryItemCard>
-            ))}
-          </ul>
-        )}
+        <Loaded
+          resource={list}
+          block
+          errorMessage={(error) => authorErrorMessage(i18n, error)}
+          isEmpty={() => items.length === 0}
+          empty={<EmptyState title={t('author.library.empty')} description={t('author.library.emptyHelp')} />}
+        >
+          {() => (
+            <ul class="author-list">
+              {items.map((item) => (
+                <LibraryItemCard
+                  key={item.id}
+                  item={item}
+                  editing={editingId === item.id}
+                  onEdit={() => setEditingId(editingId === item.id ? null : item.id)}
+                  onDelete={() => setDeleting(item)}
+                >
+                  {editingId === item.id && (
+                    <LibraryItemEditor
+                      item={item}
+                      onSaved={(saved) => setChanged((current) => ({ ...current, [saved.id]: saved }))}
+                      onClose={() => {
+                        setEditingId(null);
+                        focusById(`library-item-${item.id}`);
+                      }}
+                    />
+                  )}
+                </LibraryItemCard>
+              ))}
+            </ul>
+          )}
+        </Loaded>
         {list.status === 'ready' && pages > 1 && (
           <nav class="author-pager" aria-label={t('author.pager.label')}>
             <Button
@@ -185,13 +175,14 @@ export default function LibraryPage({ query }: PageProps) {
         confirmLabel={t('author.library.deleteConfirm')}
         danger
         busy={remove.busy}
+        error={remove.error}
+        errorMessage={(error) => authorErrorMessage(i18n, error)}
         onConfirm={() => void remove.run()}
         onCancel={() => {
           setDeleting(null);
           remove.clearError();
         }}
       >
-        {remove.error !== null && <Alert tone="error">{authorErrorMessage(i18n, remove.error)}</Alert>}
         <p>{t('author.library.deleteBody', { title: deleting?.title ?? '' })}</p>
       </ConfirmDialog>
     </div>

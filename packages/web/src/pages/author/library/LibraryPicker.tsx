@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import type { LibraryItem, LibraryItemDetail } from '@satchel/core';
 import { useApi } from '../../../app/context.js';
 import { paths } from '../../../app/paths.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { useResource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { href } from '../../../router/history.js';
-import { Alert, Button, Form, Spinner, TextField, useAsyncAction } from '../../../ui/index.js';
+import { Alert, Button, Form, TextField, useAsyncAction } from '../../../ui/index.js';
 import { authorApi } from '../author-api.js';
 import { authorErrorMessage, kindName } from '../author-errors.js';
 import { licenceName } from './MetadataFields.js';
@@ -56,35 +57,33 @@ export function LibraryPicker({ kind, actionLabel, onPick }: LibraryPickerProps)
         </div>
       </Form>
       {pick.error !== null && <Alert tone="error">{authorErrorMessage(i18n, pick.error)}</Alert>}
-      {list.status === 'loading' && <Spinner block />}
-      {list.status === 'error' && (
-        <Alert tone="error">
-          <p>{authorErrorMessage(i18n, list.error)}</p>
-          <Button onClick={list.reload}>{t('common.retry')}</Button>
-        </Alert>
-      )}
-      {list.status === 'ready' && list.data.items.length === 0 && (
-        <p>{t('author.picker.none', { kind: kindName(i18n, kind) })}</p>
-      )}
-      {list.status === 'ready' && list.data.items.length > 0 && (
-        <ul class="author-plain-list author-picker__list">
-          {list.data.items.map((item) => (
-            <li key={item.id} class="author-row">
-              <span class="author-row__text">
-                <span dir="auto">{item.title}</span>
-                <span class="author-muted">
-                  {' '}
-                  · {licenceName(t, item.licence)} · {i18n.formatBytes(item.size)}
+      <Loaded
+        resource={list}
+        block
+        errorMessage={(error) => authorErrorMessage(i18n, error)}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p>{t('author.picker.none', { kind: kindName(i18n, kind) })}</p>}
+      >
+        {(data) => (
+          <ul class="author-plain-list author-picker__list">
+            {data.items.map((item) => (
+              <li key={item.id} class="author-row">
+                <span class="author-row__text">
+                  <span dir="auto">{item.title}</span>
+                  <span class="author-muted">
+                    {' '}
+                    · {licenceName(t, item.licence)} · {i18n.formatBytes(item.size)}
+                  </span>
                 </span>
-              </span>
-              <Button busy={pick.busy} onClick={() => void pick.run(item)}>
-                {actionLabel}
-                <span class="sr-only"> {item.title}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+                <Button busy={pick.busy} onClick={() => void pick.run(item)}>
+                  {actionLabel}
+                  <span class="sr-only"> {item.title}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
       <p>
         <a href={href(paths.authorLibrary)} target="_blank" rel="noopener">
           {t('author.picker.openLibrary')}

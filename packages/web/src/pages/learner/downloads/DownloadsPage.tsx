@@ -1,7 +1,9 @@
 import type { CoursePage } from '@satchel/core';
 import { useEffect, useState } from 'preact/hooks';
 import { useApi, useTenant, useUser } from '../../../app/context.js';
+import { Loaded } from '../../../app/Loaded.js';
 import { paths } from '../../../app/paths.js';
+import type { Resource } from '../../../app/use-resource.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { downloadStore } from '../../../offline/downloads/idb-store.js';
 import {
@@ -21,8 +23,8 @@ import {
   ConfirmDialog,
   EmptyState,
   PageHeading,
-  Spinner,
   showToast,
+  useAsyncAction,
 } from '../../../ui/index.js';
 import { JobView } from './DownloadParts.js';
 import { readEstimate, useJob, useOnline, type StorageEstimateView } from './download-hooks.js';
@@ -137,11 +139,10 @@ export default function DownloadsPage() {
   const { t } = i18n;
   const tenant = useTenant();
   const user = useUser();
-  const [records, setRecords] = useState<CourseDownload[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [records, setRecords] = useState<Resource<CourseDownload[]>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   const [estimate, setEstimate] = useState<StorageEstimateView>({ usage: null, free: null });
   const [deleting, setDeleting] = useState<CourseDownload | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void rememberLearner(tenant.slug, user.id);
@@ -150,30 +151,33 @@ export default function DownloadsPage() {
         .listCourses()
         .then(
           (all) =>
-            setRecords(
-              all
+            setRecords({
+              status: 'ready',
+              data: all
                 .filter((record) => record.slug === tenant.slug)
                 .sort((a, b) => a.title.localeCompare(b.title, i18n.locale)),
-            ),
-          () => setFailed(true),
+            }),
+          (error: unknown) => setRecords({ status: 'error', error }),
         );
       void readEstimate().then(setEstimate);
     };
     load();
     return subscribe(load);
-  }, [tenant.slug, user.id, i18n.locale]);
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    try {
-      await removeDownload(deleting.key);
-      showToast(t('downloads.deleted', { title: deleting.title }), 'success');
-      setDeleting(null);
-    } finally {
-      setBusy(false);
-    }
+  }, [tenant.slug, user.id, i18n.locale, attempt]);
+  const list = {
+    ...records,
+    reload: () => {
+      setRecords({ status: 'loading' });
+      setAttempt((count) => count + 1);
+    },
   };
+
+  const remove = useAsyncAction(async () => {
+    if (!deleting) return;
+    await removeDownload(deleting.key);
+    showToast(t('downloads.deleted', { title: deleting.title }), 'success');
+    setDeleting(null);
+  });
 
   return (
     <div class="page downloads-page">
@@ -189,27 +193,32 @@ export default function DownloadsPage() {
             : t('downloads.free', { free: i18n.formatBytes(estimate.free) })}
         </span>
       </p>
-      {failed ? (
-        <Alert tone="error">{t('errors.unknown')}</Alert>
-      ) : records === null ? (
-        <Spinner block />
-      ) : records.length === 0 ? (
-        <EmptyState title={t('downloads.title')} description={t('downloads.empty')} />
-      ) : (
-        <ul class="downloads-list">
-          {records.map((record) => (
-            <DownloadRow key={record.key} record={record} onDelete={() => setDeleting(record)} />
-          ))}
-        </ul>
-      )}
+      <Loaded
+        resource={list}
+        block
+        isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('downloads.title')} description={t('downloads.empty')} />}
+      >
+        {(data) => (
+          <ul class="downloads-list">
+            {data.map((record) => (
+              <DownloadRow key={record.key} record={record} onDelete={() => setDeleting(record)} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
       <ConfirmDialog
         open={deleting !== null}
         title={t('downloads.deleteTitle', { title: deleting?.title ?? '' })}
         confirmLabel={t('downloads.delete')}
         danger
-        busy={busy}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setDeleting(null)}
+        busy={remove.busy}
+        error={remove.error}
+        onConfirm={() => void remove.run()}
+        onCancel={() => {
+          remove.clearError();
+          setDeleting(null);
+        }}
       >
         <p>{t('downloads.deleteHelp')}</p>
       </ConfirmDialog>
