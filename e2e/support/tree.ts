@@ -89,7 +89,8 @@ export async function startCinemaTree(): Promise<CinemaTree> {
     const pages: PageSet = pageSet(browser);
     opened.push(pages);
 
-    const tenant = await platform(national, TREE_SLUG);
+    // Arabic too: the pages are checked right to left (the hub adopts the platform's languages).
+    const tenant = await platform(national, TREE_SLUG, { locales: ['en', 'fr', 'ar'] });
     await addMember(national, tenant, ADMIN, ['admin']);
     const facilitatorId = await addMember(national, tenant, FACILITATOR, ['facilitator']);
     await register(hub, national, HUB_NAME);

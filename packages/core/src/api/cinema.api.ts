@@ -7,6 +7,7 @@ import {
   PlanStep,
   SessionLogInput,
 } from '../cinema/cinema.schema.js';
+import { SyncRecordSchema } from '../sync/wire.js';
 import { SlugParam } from './common.api.js';
 
 // Learning Cinema over HTTP: session plans, session logs and reach reports.
@@ -105,14 +106,17 @@ export const PlanReadiness = z.object({
 export type PlanReadiness = z.infer<typeof PlanReadiness>;
 
 /**
- * "Pack for the field" (`POST …/cinema/plans/:planId/pack`): on a registered hub, the files the
- * plan needs that are not here are copied from the upstream by hash, then every file is verified.
+ * "Pack for the field" (`POST …/cinema/plans/:planId/pack`): on a registered hub, the plan (when it
+ * is not here yet) and the files it needs that are not here are copied from the upstream, files by
+ * hash, then every file is verified.
  */
 export const PackPlanResponse = z.object({
   planId: z.string(),
   title: z.string(),
   /** The server the files were copied from; null on a server with no upstream, where packing only checks. */
   upstream: z.string().nullable(),
+  /** Whether the plan itself came from the upstream (it was not here yet). */
+  fetchedPlan: z.boolean(),
   copiedFiles: z.number().int().nonnegative(),
   /** Files the upstream could not deliver intact (the readiness below names them too), with why. */
   notCopied: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.string() })),
@@ -133,6 +137,30 @@ export const HubMediaQuery = z.object({
     )
     .pipe(z.array(z.uuid()).min(1).max(500)),
 });
+
+/**
+ * `?userId=`: the facilitator a hub asks for (signed in there; people sync, so the id is theirs
+ * upstream too). The upstream answers with the plans that person may see: their own and the shared
+ * ones (every plan for an admin). Without it, or for someone who runs no sessions, shared plans only.
+ */
+export const HubPlansQuery = z.object({ userId: z.uuid().optional() });
+export type HubPlansQuery = z.infer<typeof HubPlansQuery>;
+
+/**
+ * One plan for a hub, with the plan's record-sync record (same id, same instance and counter, same
+ * per-field stamps): the hub applies it as record sync would, so the plan arriving later by sync
+ * changes nothing and conflicts with nothing.
+ */
+export const HubPlanResponse = z.object({ plan: PlanDetail, record: SyncRecordSchema });
+export type HubPlanResponse = z.infer<typeof HubPlanResponse>;
+
+/** On a hub: the plans its upstream holds for the signed-in facilitator that are not here yet. */
+export const UpstreamPlansResponse = z.object({
+  /** The upstream asked; null on a server that is no registered hub (nothing to list). */
+  upstream: z.string().nullable(),
+  items: z.array(PlanSummary),
+});
+export type UpstreamPlansResponse = z.infer<typeof UpstreamPlansResponse>;
 
 export const RecordSessionRequest = SessionLogInput;
 export type RecordSessionRequest = z.input<typeof RecordSessionRequest>;

@@ -65,6 +65,7 @@ describe.each(await engines())('packing Learning Cinema plans from a national se
       blobs: laptop.services.blobs,
       blobDir: laptop.config.blobDir,
       clock: laptop.services.ctx.clock,
+      records: laptop.services.sync.service,
     };
     operator = {
       userId: uuidv7(),
@@ -95,6 +96,19 @@ describe.each(await engines())('packing Learning Cinema plans from a national se
     expect(local.media).toEqual([
       expect.objectContaining({ title: 'The well', licence: 'CC-BY-4.0', author: 'Ama' }),
     ]);
+    // The plan is held as record sync holds it (the national server's instance, counter and
+    // per-field stamps), not as a new edit of the laptop's: syncing later changes nothing.
+    const stamp = (server: TestServer, tenantId: string) =>
+      server.db.db
+        .selectFrom('sync_records')
+        .select(['instance_id', 'counter', 'fields'])
+        .where('tenant_id', '=', tenantId)
+        .where('kind', '=', 'cinema_plan')
+        .where('record_id', '=', plan.id)
+        .executeTakeFirstOrThrow()
+        .then((row) => ({ ...row, counter: Number(row.counter) }));
+    await laptop.services.sync.service.tracker.stampPending();
+    expect(await stamp(laptop, laptopTenant.id)).toEqual(await stamp(national, nationalTenant.id));
     // A second pack copies nothing it already has.
     const [again] = await packPlans(deps, laptopTenant, operator, [plan.id], upstream);
     expect(again?.copiedFiles).toBe(0);

@@ -1,48 +1,39 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  CinemaLibraryResponse,
-  PlanResponse,
-  type PlanDetail,
-  type PlanMedia,
-  type PlanReadiness,
-} from '@satchel/core';
+import type { PlanDetail, PlanMedia, PlanReadiness, SyncRecord } from '@satchel/core';
 import type { BlobStore } from '../content/blob-store.js';
 import type { Actor } from '../http/context.js';
-import { AppError } from '../http/errors.js';
 import type { Clock } from '../platform/clock.js';
 import { fetchBlob, hashFile, MirrorFetchError } from '../mirror/blob-fetch.js';
-import { INSTANCE_HEADER } from '../mirror/mirror.schema.js';
-import { HUB_HEADER } from '../sync/sync.service.js';
 import type { CinemaRepo } from './cinema.repo.js';
 import type { CinemaService } from './cinema.service.js';
+import {
+  authHeaders,
+  blobUrl,
+  fetchHubMedia,
+  fetchPlanWithRecord,
+  PackError,
+  unreachable,
+  type PackUpstream,
+} from './cinema.upstream.js';
+
+export { PackError, type PackUpstream } from './cinema.upstream.js';
 
 // Packing for the field: before a team leaves the network, copy everything its plans need
-// onto the laptop's hub (library items and their files, fetched by hash with resume and
-// verification) and then check on this disk that every item plays.
+// onto the laptop's hub (the plan, its library items and their files, fetched by hash with resume
+// and verification) and then check on this disk that every item plays.
 //
-// Two ways to reach the upstream:
-//   - an API token (the CLI, `satchel cinema pack --upstream`): the plan itself is fetched and
-//     copied too, with the token's user's access;
-//   - the hub credential of a registered hub (the "Pack for the field" button): the upstream
-//     does not give plans to a hub credential (plans reach the hub by record sync), so the plan
-//     must be here already; what the upstream gives is the library items it shows (which do
-//     not sync) and their files.
-
-export interface PackUpstream {
-  /** The national server (or any server that has the plans), e.g. https://learn.example.org */
-  readonly baseUrl: string;
-  /** The tenant's slug upstream; this server's slug when not given. */
-  readonly tenantSlug?: string;
-  /** An API token (`sat_…`) of a facilitator, author or admin of the tenant upstream. */
-  readonly token?: string;
-  /** The credential record sync issued this hub at registration, with its instance id. */
-  readonly hub?: { readonly credential: string; readonly instanceId: string };
-  readonly fetch?: typeof fetch;
-  /** Attempts after the first when a file's download drops (default 5), and the first wait (ms). */
-  readonly retries?: number;
-  readonly backoffMs?: number;
-}
+// A plan not here is fetched from the upstream with its record-sync record and applied through
+// record sync's own merge (`records.applyBatch`): the same id, the same (instance, counter) and
+// per-field stamps as if a pull had brought it, so its arrival by sync later changes nothing, and
+// an edit made here since is not overwritten. The button and the CLI take this one path.
+//   - with an API token (`satchel cinema pack --upstream`): the plan is fetched every time (the
+//     upstream's newer edits merge in) and its library items come with it;
+//   - with the hub credential of a registered hub (the button; the CLI on a hub): only a plan that
+//     is not here is fetched (for the facilitator asking); the upstream is asked for the library
+//     items the plan shows that are not here, and for the files of all of them that are missing
+//     or damaged. Nothing missing: the upstream is not asked at all, so packing again in the
+//     field, off the network, still verifies.
 
 export interface PackDeps {
   readonly repo: CinemaRepo;
@@ -50,6 +41,8 @@ export interface PackDeps {
   readonly blobs: BlobStore;
   readonly blobDir: string;
   readonly clock: Clock;
+  /** Record sync's merge (`services.sync.service`): a fetched plan is applied as a pull would. */
+  readonly records: { applyBatch(tenantId: string, records: readonly SyncRecord[]): Promise<unknown> };
 }
 
 export interface PackProgress {
@@ -66,117 +59,11 @@ export interface NotCopied {
 export interface PackedPlan {
   readonly planId: string;
   readonly title: string;
+  /** Whether the plan itself was fetched from the upstream (it was not here, or a token asked for it). */
+  readonly fetchedPlan: boolean;
   readonly copiedFiles: number;
   readonly notCopied: readonly NotCopied[];
   readonly readiness: PlanReadiness;
-}
-
-/** Why packing stopped, in the standard error envelope when it reaches HTTP. */
-export class PackError extends AppError {
-  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
-    super(status, code, message, details);
-    this.name = 'PackError';
-  }
-}
-
-const trimmed = (url: string) => url.replace(/\/+$/, '');
-
-function authHeaders(upstream: PackUpstream): Record<string, string> {
-  if (upstream.hub)
-    return { [HUB_HEADER]: upstream.hub.credential, [INSTANCE_HEADER]: upstream.hub.instanceId };
-  return upstream.token ? { authorization: `Bearer ${upstream.token}` } : {};
-}
-
-function tenantUrl(upstream: PackUpstream, slug: string, path: string): string {
-  return `${trimmed(upstream.baseUrl)}/api/t/${encodeURIComponent(upstream.tenantSlug ?? slug)}${path}`;
-}
-
-/** A file by hash: the mirror route takes a hub credential, the blob route a member's token. */
-function blobUrl(upstream: PackUpstream, slug: string, sha256: string): string {
-  return tenantUrl(upstream, slug, upstream.hub ? `/mirror/blobs/${sha256}` : `/blobs/${sha256}`);
-}
-
-const unreachable = (upstream: PackUpstream, error: unknown) =>
-  new PackError(502, 'pack_upstream_unreachable', `Cannot reach ${upstream.baseUrl}: ${reasonOf(error)}`, {
-    upstream: upstream.baseUrl,
-  });
-
-function reasonOf(error: unknown): string {
-  if (error instanceof Error && error.cause instanceof Error)
-    return `${error.message} (${error.cause.message})`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** GET on the upstream, JSON, with the reasons a facilitator can act on. */
-async function upstreamJson(upstream: PackUpstream, url: string, what: string): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await (upstream.fetch ?? fetch)(url, { headers: authHeaders(upstream) });
-  } catch (error) {
-    throw unreachable(upstream, error);
-  }
-  if (response.status === 404 && upstream.hub) {
-    // Hub media is asked per item id, so a 404 is the route (or the platform) missing upstream.
-    throw new PackError(
-      502,
-      'pack_upstream_refused',
-      `The upstream has no answer for ${what} (404): it may run an older Satchel, or no longer host this platform`,
-      { status: 404 },
-    );
-  }
-  if (response.status === 404) {
-    throw new PackError(
-      404,
-      'plan_not_found',
-      `${what} does not exist upstream or is not shared with this token's user`,
-    );
-  }
-  if (response.status === 401 || response.status === 403) {
-    throw new PackError(
-      502,
-      'pack_upstream_refused',
-      upstream.hub
-        ? `The upstream refused this hub's credential (${response.status}); register the hub again`
-        : `The upstream refused the token (${response.status}); create an API token for a facilitator or admin`,
-      { status: response.status },
-    );
-  }
-  if (!response.ok) {
-    throw new PackError(
-      502,
-      'pack_upstream_refused',
-      `The upstream answered ${response.status} for ${what}`,
-      {
-        status: response.status,
-      },
-    );
-  }
-  return response.json().catch(() => null);
-}
-
-async function fetchPlan(upstream: PackUpstream, slug: string, planId: string): Promise<PlanDetail> {
-  const url = tenantUrl(upstream, slug, `/cinema/plans/${encodeURIComponent(planId)}`);
-  const parsed = PlanResponse.safeParse(await upstreamJson(upstream, url, `Plan ${planId}`));
-  if (!parsed.success)
-    throw new PackError(
-      502,
-      'pack_upstream_invalid',
-      `The upstream's answer for plan ${planId} is not a session plan`,
-    );
-  return parsed.data.plan;
-}
-
-/** The library items (not their files) the upstream holds among `ids`, asked with the hub credential. */
-async function fetchHubMedia(
-  upstream: PackUpstream,
-  slug: string,
-  ids: readonly string[],
-): Promise<PlanMedia[]> {
-  const url = tenantUrl(upstream, slug, `/cinema/hub/media?ids=${ids.join(',')}`);
-  const parsed = CinemaLibraryResponse.safeParse(await upstreamJson(upstream, url, 'The plan’s media'));
-  if (!parsed.success)
-    throw new PackError(502, 'pack_upstream_invalid', 'The upstream’s answer is not a list of library items');
-  return parsed.data.items;
 }
 
 /**
@@ -261,36 +148,18 @@ async function copyMedia(
   return { copied, notCopied };
 }
 
-/** With an API token: the plan as the upstream has it, copied here with its media. */
-async function copyPlanWithToken(
+/** The plan as the upstream has it, merged here as record sync merges it. */
+async function fetchPlan(
   deps: PackDeps,
   tenant: { id: string; slug: string },
   planId: string,
   upstream: PackUpstream,
   progress: PackProgress,
-): Promise<{ copied: number; notCopied: NotCopied[] }> {
+): Promise<PlanDetail> {
   progress({ planId, stage: 'plan', detail: planId });
-  const plan = await fetchPlan(upstream, tenant.slug, planId);
-  const result = await copyMedia(deps, tenant, plan.id, plan.media, upstream, progress);
-  const now = deps.clock.now().toISOString();
-  await deps.repo.putPlanCopy({
-    id: plan.id,
-    tenant_id: tenant.id,
-    owner_id: plan.ownerId,
-    title: plan.title,
-    description: plan.description,
-    age_band: plan.ageBand,
-    duration_minutes: plan.durationMinutes,
-    language: plan.language,
-    tags: JSON.stringify(plan.tags),
-    shared: plan.shared ? 1 : 0,
-    steps: JSON.stringify(plan.steps),
-    created_at: now,
-    updated_at: plan.updatedAt,
-    version: plan.version,
-    deleted_at: null,
-  });
-  return result;
+  const { plan, record } = await fetchPlanWithRecord(upstream, tenant.slug, planId);
+  await deps.records.applyBatch(tenant.id, [record]);
+  return plan;
 }
 
 /**
@@ -336,22 +205,34 @@ export async function packPlans(
     new PackError(
       404,
       'plan_not_found',
-      upstream?.hub
-        ? `Plan ${planId} is not on this hub yet; sync the hub with its upstream, then pack it`
-        : `Plan ${planId} is not on this server${upstream ? '' : '; give --upstream to copy it'}`,
+      `Plan ${planId} is not on this server${upstream ? '' : ' (and it has no upstream to fetch it from)'}`,
     );
+  const here = (planId: string) => deps.cinema.getPlan(tenant.id, actor, planId).catch(() => null);
   for (const planId of planIds) {
     let result: { copied: number; notCopied: NotCopied[] } = { copied: 0, notCopied: [] };
-    if (upstream && !upstream.hub) result = await copyPlanWithToken(deps, tenant, planId, upstream, progress);
-    const plan = await deps.cinema.getPlan(tenant.id, actor, planId).catch(() => {
-      throw notHere(planId);
-    });
+    let fetchedPlan = false;
+    let plan: PlanDetail | null = null;
+    if (upstream && !upstream.hub) {
+      // With a token the upstream's plan comes with its library items: copy those it shows.
+      const theirs = await fetchPlan(deps, tenant, planId, upstream, progress);
+      fetchedPlan = true;
+      result = await copyMedia(deps, tenant, planId, theirs.media, upstream, progress);
+    } else {
+      plan = await here(planId);
+      if (!plan && upstream) {
+        await fetchPlan(deps, tenant, planId, upstream, progress);
+        fetchedPlan = true;
+      }
+    }
+    plan ??= await here(planId);
+    if (!plan) throw notHere(planId);
     if (upstream?.hub) result = await copyMediaAsHub(deps, tenant, plan, upstream, progress);
     progress({ planId, stage: 'check', detail: planId });
     const readiness = await deps.cinema.readiness(tenant.id, actor, planId, true);
     packed.push({
       planId,
       title: plan.title,
+      fetchedPlan,
       copiedFiles: result.copied,
       notCopied: result.notCopied,
       readiness,

@@ -144,22 +144,50 @@ export class CinemaRepo {
     return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 
-  /** A plan copied from the upstream: inserted, or replaced when the upstream's is newer. */
-  async putPlanCopy(
-    row: Insertable<CinemaPlansTable> & { id: string; tenant_id: string; version: number },
-  ): Promise<void> {
-    const existing = await this.plan(row.tenant_id, row.id, { includeDeleted: true });
-    if (!existing) {
-      await this.db.insertInto('cinema_plans').values(row).execute();
-    } else if (existing.version < row.version) {
-      const { id, tenant_id, ...rest } = row;
-      await this.db
-        .updateTable('cinema_plans')
-        .set(rest)
-        .where('tenant_id', '=', tenant_id)
-        .where('id', '=', id)
-        .execute();
-    }
+  /** Which of `ids` this server holds as plans, deleted ones too (a tombstone is a plan here). */
+  async planIdsHere(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('cinema_plans')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The roles an active member of the platform holds (none for anyone else). */
+  async memberRoles(tenantId: string, userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select('memberships.role')
+      .where('memberships.tenant_id', '=', tenantId)
+      .where('memberships.user_id', '=', userId)
+      .where('memberships.deleted_at', 'is', null)
+      .where('users.tenant_id', '=', tenantId)
+      .where('users.deleted_at', 'is', null)
+      .where('users.status', '=', 'active')
+      .execute();
+    return rows.map((row) => row.role);
+  }
+
+  /**
+   * The record-sync stamp of a plan (read only: sync writes it): the (instance, counter) its
+   * current version was saved with and its per-field registers, as the change feed sends them.
+   */
+  async planSyncRecord(
+    tenantId: string,
+    planId: string,
+  ): Promise<{ instance_id: string; counter: number; fields: string } | undefined> {
+    const row = await this.db
+      .selectFrom('sync_records')
+      .select(['instance_id', 'counter', 'fields'])
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', 'cinema_plan')
+      .where('record_id', '=', planId)
+      .executeTakeFirst();
+    return row ? { ...row, counter: Number(row.counter) } : undefined;
   }
 
   /** A library item copied from the upstream, kept under the same id; an item already here is left alone. */

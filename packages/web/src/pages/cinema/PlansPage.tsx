@@ -21,9 +21,13 @@ import {
 import { cinemaApi } from './cinema-api.js';
 import { flushLogs, localLogStore } from './pending-logs.js';
 import { errorText } from './problems.js';
+import { UpstreamPlans } from './UpstreamPlans.js';
 import './cinema.css';
 
-/** The facilitator's start page: their plans and the shared ones, and logs still waiting to be sent. */
+/**
+ * The facilitator's start page: their plans and the shared ones, logs still waiting to be sent, and
+ * on a hub the national server's plans not on this computer yet.
+ */
 export default function PlansPage({ query }: PageProps) {
   const i18n = useI18n();
   const { t, formatNumber } = i18n;
@@ -152,6 +156,7 @@ export default function PlansPage({ query }: PageProps) {
           ))}
         </ul>
       )}
+      <UpstreamPlans onPacked={plans.reload} />
     </div>
   );
 }

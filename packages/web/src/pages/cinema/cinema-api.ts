@@ -11,6 +11,7 @@ import type {
   PlanReadiness,
   ReachResponse,
   SessionListResponse,
+  UpstreamPlansResponse,
 } from '@satchel/core';
 import type { ApiClient, QueryValue } from '../../api/client.js';
 
@@ -46,6 +47,9 @@ export const cinemaApi = {
     api.post<PackPlanResponse>(`/cinema/plans/${segment(planId)}/pack`, undefined, {
       timeoutMs: 60 * 60_000,
     }),
+  /** On a hub: the plans of its upstream the signed-in facilitator may take that are not here yet. */
+  upstreamPlans: (api: ApiClient, signal?: AbortSignal) =>
+    api.get<UpstreamPlansResponse>('/cinema/upstream/plans', withSignal(signal)),
   reach: (api: ApiClient, filter: ReachFilter, signal?: AbortSignal) =>
     api.get<ReachResponse>('/cinema/reach', { query: { ...filter }, ...withSignal(signal) }),
   reachCsvUrl: (api: ApiClient, filter: ReachFilter) =>

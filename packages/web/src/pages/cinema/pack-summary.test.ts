@@ -35,6 +35,18 @@ describe('what "Pack for the field" says it did', () => {
     });
   });
 
+  it('says when the plan itself came from the national server', () => {
+    expect(packSummary(english.t, { upstream, fetchedPlan: true, copiedFiles: 1, notCopied: [] }).text).toBe(
+      'The plan was copied from the national server. 1 file copied.',
+    );
+    expect(packSummary(arabic.t, { upstream, fetchedPlan: true, copiedFiles: 0, notCopied: [] }).text).toBe(
+      'نُسخت الخطة من الخادم الوطني. لم ينقص شيء: لم يُنسخ أي ملف.',
+    );
+    expect(packSummary(english.t, { upstream, fetchedPlan: false, copiedFiles: 0, notCopied: [] }).text).toBe(
+      'Nothing was missing: no file copied.',
+    );
+  });
+
   it('says a server with no upstream only checked', () => {
     expect(packSummary(english.t, { upstream: null, copiedFiles: 0, notCopied: [] })).toEqual({
       tone: 'info',

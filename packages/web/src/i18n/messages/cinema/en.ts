@@ -129,6 +129,18 @@ export const enCinema = {
   'cinema.pack.notCopied':
     '{count, plural, one {# file could not be copied; pack again when the connection is better.} other {# files could not be copied; pack again when the connection is better.}}',
   'cinema.pack.noUpstream': 'This server has nothing to copy from: every file was checked here.',
+  'cinema.pack.fetchedPlan': 'The plan was copied from the national server.',
+  'cinema.upstream.title': 'On the national server',
+  'cinema.upstream.intro':
+    'Plans you may use that are not on this computer yet. Pack one to copy it here with its media, then check that everything plays.',
+  'cinema.upstream.checking': 'Asking the national server for its plans…',
+  'cinema.upstream.none': 'Every plan you may use on the national server is already on this computer.',
+  'cinema.upstream.unreachable':
+    'The national server cannot be reached, so its plans cannot be listed. Connect this computer to the network and try again; the plans already here still work.',
+  'cinema.upstream.retry': 'Try again',
+  'cinema.upstream.packLabel': 'Pack for the field: {title}',
+  'cinema.upstream.packed': '“{title}” is on this computer now.',
+  'cinema.upstream.open': 'Open “{title}”',
 
   'cinema.run.setupTitle': 'Where and who',
   'cinema.run.setupIntro':

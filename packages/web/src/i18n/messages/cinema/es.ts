@@ -126,6 +126,18 @@ export const esCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.pack.notCopied':
     '{count, plural, one {No se pudo copiar # archivo; vuelva a preparar cuando la conexión sea mejor.} many {No se pudieron copiar # archivos; vuelva a preparar cuando la conexión sea mejor.} other {No se pudieron copiar # archivos; vuelva a preparar cuando la conexión sea mejor.}}',
   'cinema.pack.noUpstream': 'Este servidor no tiene de dónde copiar: cada archivo se comprobó aquí.',
+  'cinema.pack.fetchedPlan': 'El plan se copió desde el servidor nacional.',
+  'cinema.upstream.title': 'En el servidor nacional',
+  'cinema.upstream.intro':
+    'Planes que puede usar y que aún no están en este ordenador. Prepare uno para copiarlo aquí con sus medios y comprobar que todo se reproduce.',
+  'cinema.upstream.checking': 'Pidiendo los planes al servidor nacional…',
+  'cinema.upstream.none': 'Todos los planes que puede usar del servidor nacional ya están en este ordenador.',
+  'cinema.upstream.unreachable':
+    'No se puede contactar con el servidor nacional, así que no se pueden listar sus planes. Conecte este ordenador a la red y vuelva a intentarlo; los planes que ya están aquí siguen funcionando.',
+  'cinema.upstream.retry': 'Volver a intentar',
+  'cinema.upstream.packLabel': 'Preparar para el terreno: {title}',
+  'cinema.upstream.packed': '«{title}» ya está en este ordenador.',
+  'cinema.upstream.open': 'Abrir «{title}»',
   'cinema.run.setupTitle': 'Dónde y quién',
   'cinema.run.setupIntro':
     'Compruebe los medios, rellene lo que sepa y empiece. Puede completar los detalles al final.',

@@ -127,6 +127,19 @@ export const frCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.pack.notCopied':
     '{count, plural, one {# fichier n’a pas pu être copié ; recommencez quand la connexion sera meilleure.} many {# de fichiers n’ont pas pu être copiés ; recommencez quand la connexion sera meilleure.} other {# fichiers n’ont pas pu être copiés ; recommencez quand la connexion sera meilleure.}}',
   'cinema.pack.noUpstream': 'Ce serveur n’a rien à copier : chaque fichier a été vérifié ici.',
+  'cinema.pack.fetchedPlan': 'Le plan a été copié depuis le serveur national.',
+  'cinema.upstream.title': 'Sur le serveur national',
+  'cinema.upstream.intro':
+    'Les plans que vous pouvez utiliser et qui ne sont pas encore sur cet ordinateur. Préparez-en un pour le copier ici avec ses médias, puis vérifier que tout se lit.',
+  'cinema.upstream.checking': 'Demande des plans au serveur national…',
+  'cinema.upstream.none':
+    'Tous les plans que vous pouvez utiliser sur le serveur national sont déjà sur cet ordinateur.',
+  'cinema.upstream.unreachable':
+    'Le serveur national est injoignable : ses plans ne peuvent pas être listés. Connectez cet ordinateur au réseau et réessayez ; les plans déjà ici fonctionnent toujours.',
+  'cinema.upstream.retry': 'Réessayer',
+  'cinema.upstream.packLabel': 'Préparer pour le terrain : {title}',
+  'cinema.upstream.packed': '« {title} » est maintenant sur cet ordinateur.',
+  'cinema.upstream.open': 'Ouvrir « {title} »',
   'cinema.run.setupTitle': 'Où et qui',
   'cinema.run.setupIntro':
     'Vérifiez les médias, remplissez ce que vous savez et commencez. Vous pourrez compléter les détails à la fin.',

@@ -126,6 +126,18 @@ export const ptCinema: AreaCatalogue<typeof enCinema> = {
   'cinema.pack.notCopied':
     '{count, plural, one {Não foi possível copiar # ficheiro; prepare de novo quando a ligação estiver melhor.} many {Não foi possível copiar # ficheiros; prepare de novo quando a ligação estiver melhor.} other {Não foi possível copiar # ficheiros; prepare de novo quando a ligação estiver melhor.}}',
   'cinema.pack.noUpstream': 'Este servidor não tem de onde copiar: cada ficheiro foi verificado aqui.',
+  'cinema.pack.fetchedPlan': 'O plano foi copiado do servidor nacional.',
+  'cinema.upstream.title': 'No servidor nacional',
+  'cinema.upstream.intro':
+    'Planos que pode usar e que ainda não estão neste computador. Prepare um para o copiar para aqui com os seus média e verificar que tudo é reproduzido.',
+  'cinema.upstream.checking': 'A pedir os planos ao servidor nacional…',
+  'cinema.upstream.none': 'Todos os planos que pode usar no servidor nacional já estão neste computador.',
+  'cinema.upstream.unreachable':
+    'Não é possível contactar o servidor nacional, por isso os seus planos não podem ser listados. Ligue este computador à rede e tente de novo; os planos que já estão aqui continuam a funcionar.',
+  'cinema.upstream.retry': 'Tentar de novo',
+  'cinema.upstream.packLabel': 'Preparar para o terreno: {title}',
+  'cinema.upstream.packed': '«{title}» já está neste computador.',
+  'cinema.upstream.open': 'Abrir «{title}»',
   'cinema.run.setupTitle': 'Onde e quem',
   'cinema.run.setupIntro':
     'Verifique os media, preencha o que sabe e comece. Pode completar os detalhes no fim.',
