@@ -177,7 +177,7 @@ describe('parseQuestionCsv', () => {
     expect(new Set(errors.map((e) => e.row))).toEqual(new Set([2, 3]));
   });
 
-  it('imports 10,000 questions in reasonable time', () => {
+  it('imports 10,000 questions', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => [
       'single',
       `Question ${i}?`,
@@ -189,11 +189,9 @@ describe('parseQuestionCsv', () => {
       '',
       '',
     ]);
-    const started = performance.now();
     const { questions, errors } = parseQuestionCsv(sheet(...rows));
     expect(errors).toEqual([]);
     expect(questions).toHaveLength(10_000);
     expect(questions[9_999]!.id).toBe('q10000');
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

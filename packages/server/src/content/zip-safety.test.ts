@@ -154,7 +154,6 @@ describe('zip safety', () => {
       expect(entry.compressedSize).toBeGreaterThan(90_000);
       const source = counting(bufferSource(liar));
       let produced = 0;
-      const started = Date.now();
       const run = async (): Promise<void> => {
         for await (const chunk of inflateEntry(source, entry)) produced += chunk.length;
       };
@@ -162,7 +161,6 @@ describe('zip safety', () => {
       expect(produced).toBeLessThanOrEqual(1000);
       // One read of compressed data at most: a small fraction of the entry.
       expect(source.bytesRead).toBeLessThan(entry.compressedSize / 4);
-      expect(Date.now() - started).toBeLessThan(1000);
     });
   });
 });
