@@ -254,9 +254,17 @@ describe('when loading fails, and before something is deleted', () => {
     await dialog.waitFor();
     await expectNoSeriousViolations(page);
 
-    // The server refuses: the admin reads why without leaving the dialog, and can still cancel.
+    // The server is slow, then refuses. While it works, Escape, Cancel and × leave the dialog open;
+    // then the admin reads why without leaving the dialog, and can still cancel.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    let deletes = 0;
     await page.context().route(/\/api\/t\/learners\/classes\/[^/?]+$/, async (route: Route) => {
       if (route.request().method() !== 'DELETE') return route.continue();
+      deletes += 1;
+      await answered;
       await route.fulfill({
         status: 500,
         contentType: 'application/json',
@@ -264,6 +272,14 @@ describe('when loading fails, and before something is deleted', () => {
       });
     });
     await dialog.getByRole('button', { name: 'Delete class' }).click();
+    await expect.poll(() => deletes, { timeout: 10_000 }).toBe(1);
+    await page.keyboard.press('Escape');
+    // Both say they are unavailable (aria-disabled), so a click has to be forced past Playwright's check.
+    await dialog.getByRole('button', { name: 'Cancel' }).click({ force: true });
+    await dialog.getByRole('button', { name: 'Close' }).click({ force: true });
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Delete class' }).getAttribute('aria-busy')).toBe('true');
+    answer();
     await dialog.getByRole('alert').getByText('The server has a problem. Please try again later.').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

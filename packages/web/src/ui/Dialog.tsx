@@ -10,19 +10,23 @@ export interface DialogProps {
   readonly children?: ComponentChildren;
   /** Buttons at the bottom (confirm, cancel). */
   readonly actions?: ComponentChildren;
+  /** False while something runs that the dialog must stay open for: Escape and × are ignored. */
+  readonly closable?: boolean;
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page inert and handles Escape.
  * Focus goes back to whatever opened it when it closes.
  */
-export function Dialog({ open, onClose, title, children, actions }: DialogProps) {
+export function Dialog({ open, onClose, title, children, actions, closable = true }: DialogProps) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const closableRef = useRef(closable);
+  closableRef.current = closable;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -43,9 +47,14 @@ export function Dialog({ open, onClose, title, children, actions }: DialogProps)
       opener.current = null;
       onCloseRef.current();
     };
+    const escape = (event: Event) => {
+      if (!closableRef.current) event.preventDefault();
+    };
     dialog.addEventListener('close', closed);
+    dialog.addEventListener('cancel', escape);
     return () => {
       dialog.removeEventListener('close', closed);
+      dialog.removeEventListener('cancel', escape);
       // Unmounted while open: the opener still deserves its focus back.
       if (dialog.open) opener.current?.focus();
     };
@@ -57,7 +66,12 @@ export function Dialog({ open, onClose, title, children, actions }: DialogProps)
         <h2 class="dialog__title" id={titleId}>
           {title}
         </h2>
-        <button type="button" class="button button--quiet dialog__close" onClick={() => ref.current?.close()}>
+        <button
+          type="button"
+          class="button button--quiet dialog__close"
+          aria-disabled={closable ? undefined : 'true'}
+          onClick={() => closable && ref.current?.close()}
+        >
           <span aria-hidden="true">×</span>
           <span class="sr-only">{t('common.close')}</span>
         </button>

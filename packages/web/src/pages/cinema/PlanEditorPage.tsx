@@ -282,9 +282,7 @@ export default function PlanEditorPage({ params }: PageProps) {
         title={t('cinema.editor.deleteTitle')}
         confirmLabel={t('cinema.editor.delete')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => setConfirmDelete(false)}
       >
         <p>{t('cinema.editor.deleteBody')}</p>

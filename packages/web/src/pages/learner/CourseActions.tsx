@@ -98,13 +98,10 @@ export function CourseActions(props: CourseActionsProps) {
         title={t('course.leaveTitle')}
         confirmLabel={t('course.leaveConfirm')}
         danger
-        busy={leave.busy}
-        error={leave.error}
         errorMessage={(error) => learnerErrorMessage(i18n, error)}
-        onConfirm={() => void leave.run()}
+        action={leave}
         onCancel={() => {
           setLeaving(false);
-          leave.clearError();
         }}
       >
         <p>{t('course.leaveBody', { title: courseTitle })}</p>

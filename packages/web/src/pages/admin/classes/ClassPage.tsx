@@ -89,11 +89,8 @@ export default function ClassPage({ params }: PageProps) {
                 title={t('admin.classes.deleteTitle', { name: shown.name })}
                 confirmLabel={t('admin.classes.delete')}
                 danger
-                busy={remove.busy}
-                error={remove.error}
-                onConfirm={() => void remove.run()}
+                action={remove}
                 onCancel={() => {
-                  remove.clearError();
                   setDeleting(false);
                 }}
               >

@@ -131,11 +131,8 @@ export function MembersSection({ klass, onChanged }: MembersSectionProps) {
         title={removing ? t('admin.classes.removeTitle', { name: removing.displayName }) : ''}
         confirmLabel={t('admin.classes.removeMember')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
-          remove.clearError();
           setRemoving(null);
         }}
       >

@@ -148,11 +148,8 @@ export function ClassEnrolments({ classId, className, onChanged }: ClassEnrolmen
         title={removing ? t('admin.enrolments.removeTitle', { title: enrolmentTitle(removing) }) : ''}
         confirmLabel={t('admin.enrolments.remove')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
-          remove.clearError();
           setRemoving(null);
         }}
       >

@@ -218,11 +218,8 @@ function CourseEnrolments({ course }: { readonly course: CourseChoice }) {
         title={removing ? t('admin.enrolments.unassignTitle', { name: enrolmentHolder(removing) }) : ''}
         confirmLabel={t('admin.enrolments.remove')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
-          remove.clearError();
           setRemoving(null);
         }}
       >

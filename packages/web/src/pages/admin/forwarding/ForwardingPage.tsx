@@ -237,11 +237,8 @@ export default function ForwardingPage(_props: PageProps) {
         title={removing ? t('admin.forwarding.removeTitle', { name: removing.name }) : ''}
         confirmLabel={t('admin.forwarding.remove')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
-          remove.clearError();
           setRemoving(null);
         }}
       >

@@ -161,11 +161,8 @@ export default function LrsPage(_props: PageProps) {
         title={revoking ? t('admin.lrs.revokeTitle', { name: revoking.name }) : ''}
         confirmLabel={t('admin.lrs.revoke')}
         danger
-        busy={revoke.busy}
-        error={revoke.error}
-        onConfirm={() => void revoke.run()}
+        action={revoke}
         onCancel={() => {
-          revoke.clearError();
           setRevoking(null);
         }}
       >

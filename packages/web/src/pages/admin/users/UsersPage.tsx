@@ -262,11 +262,8 @@ export default function UsersPage({ query }: PageProps) {
         title={deleting ? t('admin.users.deleteTitle', { name: deleting.displayName }) : ''}
         confirmLabel={t('admin.users.deleteConfirm')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
-          remove.clearError();
           setDeleting(null);
         }}
       >

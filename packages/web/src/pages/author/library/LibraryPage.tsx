@@ -174,13 +174,10 @@ export default function LibraryPage({ query }: PageProps) {
         title={t('author.library.deleteTitle')}
         confirmLabel={t('author.library.deleteConfirm')}
         danger
-        busy={remove.busy}
-        error={remove.error}
         errorMessage={(error) => authorErrorMessage(i18n, error)}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
           setDeleting(null);
-          remove.clearError();
         }}
       >
         <p>{t('author.library.deleteBody', { title: deleting?.title ?? '' })}</p>

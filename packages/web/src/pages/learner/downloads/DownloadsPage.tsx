@@ -212,11 +212,8 @@ export default function DownloadsPage() {
         title={t('downloads.deleteTitle', { title: deleting?.title ?? '' })}
         confirmLabel={t('downloads.delete')}
         danger
-        busy={remove.busy}
-        error={remove.error}
-        onConfirm={() => void remove.run()}
+        action={remove}
         onCancel={() => {
-          remove.clearError();
           setDeleting(null);
         }}
       >
