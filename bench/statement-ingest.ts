@@ -86,6 +86,18 @@ function rowsOf(setup: IngestSetup, statements: readonly Statement[]): Statement
   });
 }
 
+/**
+ * Waits, outside the timing, for the background work a side left behind: progress
+ * projections and sync's stamping of new statements (`SyncTracker.stampPending`), so that no
+ * side pays for the one before it. Without this, the raw side's rows were stamped while
+ * the next side was being timed, and a side's projections ran into the next one.
+ */
+async function settle(setup: IngestSetup): Promise<void> {
+  const { services } = setup.server;
+  await services.progress.flushed();
+  await services.sync.service.tracker.stampPending();
+}
+
 function batches(setup: IngestSetup): Statement[][] {
   return Array.from({ length: BATCHES_PER_ROUND }, () => setup.queues.batch(BATCH));
 }
@@ -97,7 +109,7 @@ function rawSide(setup: IngestSetup): Side {
     name: 'raw',
     run: async () => {
       const work = batches(setup).map((b) => rowsOf(setup, b));
-      return timed(async () => {
+      const timing = await timed(async () => {
         let next = 0;
         const writer = async (): Promise<void> => {
           while (next < work.length) {
@@ -108,6 +120,8 @@ function rawSide(setup: IngestSetup): Side {
         await Promise.all(Array.from({ length: CONCURRENCY }, writer));
         return work.length * BATCH;
       });
+      await settle(setup);
+      return timing;
     },
   };
 }
@@ -115,7 +129,7 @@ function rawSide(setup: IngestSetup): Side {
 /**
  * POST /xapi/statements, batches of 50, HTTP Basic. Timed until progress projections have
  * caught up, or (`acknowledgedOnly`) until the last batch is acknowledged (durably stored),
- * with the projections then awaited outside the timing so rounds never overlap.
+ * with the projections then awaited outside the timing (`settle`) so rounds never overlap.
  */
 function httpSide(
   name: string,
@@ -152,7 +166,7 @@ function httpSide(
         if (!acknowledgedOnly) await setup.server.services.progress.flushed();
         return result.completed * BATCH;
       });
-      if (acknowledgedOnly) await setup.server.services.progress.flushed();
+      await settle(setup);
       return timing;
     },
   };
@@ -165,7 +179,7 @@ function serviceSide(setup: IngestSetup): Side {
     name: 'service',
     run: async (): Promise<Timed> => {
       const work = batches(setup).map((b) => JSON.parse(JSON.stringify(b)) as unknown);
-      return timed(async () => {
+      const timing = await timed(async () => {
         let next = 0;
         const sender = async (): Promise<void> => {
           while (next < work.length) await services.lrs.store(setup.tenantId, work[next++], setup.authority);
@@ -174,6 +188,8 @@ function serviceSide(setup: IngestSetup): Side {
         await services.progress.flushed();
         return work.length * BATCH;
       });
+      await settle(setup);
+      return timing;
     },
   };
 }
@@ -318,7 +334,7 @@ async function benchEngine(
 export async function statementIngest(): Promise<BenchOutcome> {
   const rows: SummaryRow[] = [];
   const notes: string[] = [
-    `Batches of ${BATCH} over HTTP Basic, ${CONCURRENCY} concurrent senders (and ${CONCURRENCY} raw writers), ${ROUNDS} timed rounds of ${BATCHES_PER_ROUND * BATCH} statements per side after one warm-up round; ingest is timed until progress projections have caught up.`,
+    `Batches of ${BATCH} over HTTP Basic, ${CONCURRENCY} concurrent senders (and ${CONCURRENCY} raw writers), ${ROUNDS} timed rounds of ${BATCHES_PER_ROUND * BATCH} statements per side after one warm-up round; ingest is timed until progress projections have caught up; after every side, untimed, projections and sync stamping finish before the next side starts.`,
   ];
   const load = new LoadGenerator();
   try {

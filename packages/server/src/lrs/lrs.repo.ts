@@ -57,9 +57,12 @@ export class LrsRepo {
     return new LrsResourcesRepo(this.db);
   }
 
-  /** Runs `work` in one transaction, with a repository bound to it. */
-  async transaction<T>(work: (repo: LrsRepo) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((tx) => work(new LrsRepo(tx)));
+  /**
+   * Runs `work` in one transaction, with a repository bound to it and the transaction itself
+   * (for the writes of other domains that must commit with the statements).
+   */
+  async transaction<T>(work: (repo: LrsRepo, tx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((tx) => work(new LrsRepo(tx), tx));
   }
 
   /** Inserts what is not stored yet; returns the ids that were new. */

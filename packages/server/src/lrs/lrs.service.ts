@@ -98,7 +98,8 @@ export class LrsService {
     await checkVoiding(this.repo, tenantId, prepared, authority);
     const rows = await toRows(this.links, tenantId, prepared, authority);
     let fresh: PreparedStatement[] = [];
-    const touched = await this.repo.transaction(async (tx) => {
+    let projected = false;
+    const touched = await this.repo.transaction(async (tx, db) => {
       const inserted = await tx.insertNewNotingVoided(rows);
       const duplicates = prepared.filter((p) => !inserted.has(p.id));
       if (duplicates.length > 0)
@@ -111,12 +112,12 @@ export class LrsService {
         );
       fresh = prepared.filter((p) => inserted.has(p.id));
       await tx.resources().putAttachments(tenantId, parts);
-      return applyVoiding(
-        tx,
-        tenantId,
-        rows.filter((r) => inserted.has(r.id)),
-        inserted,
-      );
+      const freshRows = rows.filter((r) => inserted.has(r.id));
+      const pairs = await applyVoiding(tx, tenantId, freshRows, inserted);
+      // Progress in the same commit when the sink can (SQLite), else after it, in the background.
+      if (pairs.length > 0 && this.projections.projectWithin)
+        projected = await this.projections.projectWithin(db, tenantId, pairs);
+      return pairs;
     });
     const freshIds = fresh.map((p) => p.id);
     await this.recordDefinitions(
@@ -124,7 +125,7 @@ export class LrsService {
       fresh.map((p) => p.statement),
       stored,
     );
-    if (touched.length > 0) this.projections.statementsStored(tenantId, touched);
+    if (touched.length > 0 && !projected) this.projections.statementsStored(tenantId, touched);
     if (freshIds.length > 0) this.notify(tenantId, freshIds);
     return prepared.map((p) => p.id);
   }

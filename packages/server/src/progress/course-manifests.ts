@@ -11,12 +11,15 @@ export class CourseManifests {
 
   constructor(private readonly repo: ProgressRepo) {}
 
-  /** The manifest of one published version of a course in this tenant, or null. */
-  async version(tenantId: string, versionId: string): Promise<CourseManifest | null> {
+  /**
+   * The manifest of one published version of a course in this tenant, or null. `repo` is the
+   * repository to read through: a transaction's, when called inside one.
+   */
+  async version(tenantId: string, versionId: string, repo = this.repo): Promise<CourseManifest | null> {
     const key = `${tenantId}/${versionId}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const row = await this.repo.manifest(tenantId, versionId);
+    const row = await repo.manifest(tenantId, versionId);
     if (!row) return null;
     const manifest = parseJson<CourseManifest>(row.manifest, 'course_versions.manifest');
     // Rows are the truth: the manifest's own ids must not point progress elsewhere.
@@ -30,11 +33,15 @@ export class CourseManifests {
   }
 
   /** The latest published manifest of each course that has one. */
-  async latest(tenantId: string, courseIds: readonly string[]): Promise<Map<string, CourseManifest>> {
-    const versions = await this.repo.latestVersionIds(tenantId, courseIds);
+  async latest(
+    tenantId: string,
+    courseIds: readonly string[],
+    repo = this.repo,
+  ): Promise<Map<string, CourseManifest>> {
+    const versions = await repo.latestVersionIds(tenantId, courseIds);
     const out = new Map<string, CourseManifest>();
     for (const [courseId, versionId] of versions) {
-      const manifest = await this.version(tenantId, versionId);
+      const manifest = await this.version(tenantId, versionId, repo);
       if (manifest) out.set(courseId, manifest);
     }
     return out;

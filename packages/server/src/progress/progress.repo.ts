@@ -1,5 +1,5 @@
 import { VERBS } from '@satchel/core';
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { SqliteAdapter, sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { CourseProgressTable, LessonProgressTable } from '../db/schema.js';
 
@@ -100,71 +100,89 @@ export class ProgressRepo {
   }
 
   /**
-   * Writes the projections of several (learner, course) pairs in one transaction:
-   * upserts their course and lesson rows and removes lesson rows that no longer
-   * apply (a voided statement, a lesson dropped from the course). Upserts, so two
-   * recomputations racing on one pair never collide on a key.
+   * Inside a transaction on SQLite, takes the write lock now (an UPDATE that matches nothing
+   * still does), so a transaction that reads before it writes never has to upgrade its lock,
+   * which fails at once when another process wrote meanwhile. Nothing on PostgreSQL.
    */
+  async claimWriter(): Promise<void> {
+    if (!(this.db.getExecutor().adapter instanceof SqliteAdapter)) return;
+    await sql`update course_progress set status = status where 0 = 1`.execute(this.db);
+  }
+
+  /** `write` in a transaction of its own. */
   async save(tenantId: string, writes: readonly ProgressWrite[]): Promise<void> {
     if (writes.length === 0) return;
+    await this.transaction((tx) => tx.write(tenantId, writes));
+  }
+
+  /** Runs `work` in one transaction, with a repository bound to it. */
+  async transaction<T>(work: (repo: ProgressRepo) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((tx) => work(new ProgressRepo(tx)));
+  }
+
+  /**
+   * Writes the projections of several (learner, course) pairs, in the caller's transaction
+   * (see `transaction`): upserts their course and lesson rows and removes lesson rows that
+   * no longer apply (a voided statement, a lesson dropped from the course). Upserts, so two
+   * recomputations racing on one pair never collide on a key.
+   */
+  async write(tenantId: string, writes: readonly ProgressWrite[]): Promise<void> {
+    if (writes.length === 0) return;
     const kept = writes.flatMap((w) => w.lessons);
-    await this.db.transaction().execute(async (tx) => {
-      await tx
-        .deleteFrom('lesson_progress')
-        .where('tenant_id', '=', tenantId)
-        // Row values keep this one index lookup per pair on both engines (a long OR made
-        // SQLite scan the tenant's rows).
-        .where(
-          sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}) in (values ${sql.join(
-            writes.map((w) => sql`(${w.pair.userId}, ${w.pair.courseId})`),
+    await this.db
+      .deleteFrom('lesson_progress')
+      .where('tenant_id', '=', tenantId)
+      // Row values keep this one index lookup per pair on both engines (a long OR made
+      // SQLite scan the tenant's rows).
+      .where(
+        sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}) in (values ${sql.join(
+          writes.map((w) => sql`(${w.pair.userId}, ${w.pair.courseId})`),
+        )})`,
+      )
+      .$if(kept.length > 0, (q) =>
+        q.where(
+          sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}, ${sql.ref('lesson_id')}) not in (values ${sql.join(
+            kept.map((l) => sql`(${l.user_id}, ${l.course_id}, ${l.lesson_id})`),
           )})`,
-        )
-        .$if(kept.length > 0, (q) =>
-          q.where(
-            sql<boolean>`(${sql.ref('user_id')}, ${sql.ref('course_id')}, ${sql.ref('lesson_id')}) not in (values ${sql.join(
-              kept.map((l) => sql`(${l.user_id}, ${l.course_id}, ${l.lesson_id})`),
-            )})`,
-          ),
+        ),
+      )
+      .execute();
+    for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {
+      await this.db
+        .insertInto('lesson_progress')
+        .values(kept.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'user_id', 'course_id', 'lesson_id']).doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            progress: eb.ref('excluded.progress'),
+            best_score: eb.ref('excluded.best_score'),
+            passed: eb.ref('excluded.passed'),
+            attempts: eb.ref('excluded.attempts'),
+            completed_at: eb.ref('excluded.completed_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
         )
         .execute();
-      const lessons = writes.flatMap((w) => w.lessons);
-      for (let i = 0; i < lessons.length; i += ROWS_PER_INSERT) {
-        await tx
-          .insertInto('lesson_progress')
-          .values(lessons.slice(i, i + ROWS_PER_INSERT))
-          .onConflict((oc) =>
-            oc.columns(['tenant_id', 'user_id', 'course_id', 'lesson_id']).doUpdateSet((eb) => ({
-              status: eb.ref('excluded.status'),
-              progress: eb.ref('excluded.progress'),
-              best_score: eb.ref('excluded.best_score'),
-              passed: eb.ref('excluded.passed'),
-              attempts: eb.ref('excluded.attempts'),
-              completed_at: eb.ref('excluded.completed_at'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-      const courses = writes.map((w) => w.course);
-      for (let i = 0; i < courses.length; i += ROWS_PER_INSERT) {
-        await tx
-          .insertInto('course_progress')
-          .values(courses.slice(i, i + ROWS_PER_INSERT))
-          .onConflict((oc) =>
-            oc.columns(['tenant_id', 'user_id', 'course_id']).doUpdateSet((eb) => ({
-              status: eb.ref('excluded.status'),
-              percent: eb.ref('excluded.percent'),
-              completed_lessons: eb.ref('excluded.completed_lessons'),
-              required_lessons: eb.ref('excluded.required_lessons'),
-              next_lesson_id: eb.ref('excluded.next_lesson_id'),
-              last_activity_at: eb.ref('excluded.last_activity_at'),
-              completed_at: eb.ref('excluded.completed_at'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
-    });
+    }
+    const courses = writes.map((w) => w.course);
+    for (let i = 0; i < courses.length; i += ROWS_PER_INSERT) {
+      await this.db
+        .insertInto('course_progress')
+        .values(courses.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'user_id', 'course_id']).doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            percent: eb.ref('excluded.percent'),
+            completed_lessons: eb.ref('excluded.completed_lessons'),
+            required_lessons: eb.ref('excluded.required_lessons'),
+            next_lesson_id: eb.ref('excluded.next_lesson_id'),
+            last_activity_at: eb.ref('excluded.last_activity_at'),
+            completed_at: eb.ref('excluded.completed_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
   }
 
   /** Learners with progress in the course. */

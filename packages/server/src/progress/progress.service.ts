@@ -6,26 +6,35 @@ import {
   type MyCourseProgressResponse,
   type MyProgressResponse,
 } from '@satchel/core';
+import { SqliteAdapter, sql } from 'kysely';
+import type { Db } from '../db/database.js';
 import { notFound } from '../http/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { CourseManifests } from './course-manifests.js';
 import { projectProgress, recordedStatement, type RecordedStatement } from './progress.projection.js';
 import { ProjectionQueue } from './projection-queue.js';
-import type {
-  CourseProgressRow,
-  LessonProgressRow,
+import {
   ProgressRepo,
-  ProgressWrite,
-  UserCourse,
+  type CourseProgressRow,
+  type LessonProgressRow,
+  type ProgressWrite,
+  type UserCourse,
 } from './progress.repo.js';
 
 /** What the LRS tells after storing statements, so progress follows the record. */
 export interface ProjectionSink {
   /** These learners' progress in these courses may have changed; recompute it soon. */
   statementsStored(tenantId: string, pairs: readonly UserCourse[]): void;
+  /**
+   * Recomputes these pairs inside `tx`, the transaction that is storing their statements, so
+   * progress commits with them. Resolves false when it did not (the engine does not allow it,
+   * or the projection failed and was rolled back to a savepoint): the caller then calls
+   * `statementsStored` after its commit, as for a sink without this method.
+   */
+  projectWithin?(tx: Db, tenantId: string, pairs: readonly UserCourse[]): Promise<boolean>;
 }
 
-// Pairs per round trip: one SELECT of their statements, one transaction of upserts.
+// Pairs per round trip: one SELECT of their statements, then their upserts.
 const PAIRS_PER_BATCH = 100;
 
 export class ProgressService implements ProjectionSink {
@@ -42,6 +51,33 @@ export class ProgressService implements ProjectionSink {
 
   statementsStored(tenantId: string, pairs: readonly UserCourse[]): void {
     this.queue.enqueue(tenantId, pairs);
+  }
+
+  /**
+   * On SQLite, projects inside the statements' transaction: one writer at a time, and every
+   * commit is a synchronous=FULL fsync on the event loop's thread, so a projection of its own
+   * costs another commit; inside, it costs none, and a crash can never leave stored statements
+   * without their progress. On PostgreSQL it declines (false): concurrent transactions storing
+   * statements of the same learner would each read a snapshot without the other's, so the
+   * projection would need a lock per pair and several more round trips inside every batch; the
+   * coalescing queue recomputes each pair once for many batches instead.
+   *
+   * A failing projection (a corrupt manifest, say) never fails the statements: it is rolled
+   * back to a savepoint and left to the queue, which reports it.
+   */
+  async projectWithin(tx: Db, tenantId: string, pairs: readonly UserCourse[]): Promise<boolean> {
+    if (!(tx.getExecutor().adapter instanceof SqliteAdapter)) return false;
+    if (pairs.length === 0) return true;
+    await sql`savepoint progress_projection`.execute(tx);
+    try {
+      await this.project(new ProgressRepo(tx), tenantId, pairs);
+    } catch {
+      await sql`rollback to savepoint progress_projection`.execute(tx);
+      await sql`release savepoint progress_projection`.execute(tx);
+      return false;
+    }
+    await sql`release savepoint progress_projection`.execute(tx);
+    return true;
   }
 
   /**
@@ -68,16 +104,42 @@ export class ProgressService implements ProjectionSink {
    * published version are skipped (nothing to measure against).
    */
   async recompute(tenantId: string, pairs: readonly UserCourse[]): Promise<void> {
+    // Reads and writes of a batch in one transaction (taking the write lock first on SQLite):
+    // a batch of statements projected in its own transaction (projectWithin) meanwhile must
+    // not be overwritten by rows computed from statements read before it committed.
+    await this.project(this.repo, tenantId, pairs, true);
+  }
+
+  /**
+   * Recomputes the pairs through `repo`, PAIRS_PER_BATCH at a time: in the caller's transaction,
+   * or (`ownTransactions`) in one transaction per batch.
+   */
+  private async project(
+    repo: ProgressRepo,
+    tenantId: string,
+    pairs: readonly UserCourse[],
+    ownTransactions = false,
+  ): Promise<void> {
     const unique = [...new Map(pairs.map((p) => [`${p.userId}/${p.courseId}`, p])).values()];
     for (let i = 0; i < unique.length; i += PAIRS_PER_BATCH) {
-      await this.recomputeBatch(tenantId, unique.slice(i, i + PAIRS_PER_BATCH));
+      const batch = unique.slice(i, i + PAIRS_PER_BATCH);
+      if (!ownTransactions) await this.projectBatch(repo, tenantId, batch);
+      else
+        await repo.transaction(async (tx) => {
+          await tx.claimWriter();
+          await this.projectBatch(tx, tenantId, batch);
+        });
     }
   }
 
-  private async recomputeBatch(tenantId: string, pairs: readonly UserCourse[]): Promise<void> {
-    const manifests = await this.manifests.latest(tenantId, [...new Set(pairs.map((p) => p.courseId))]);
+  private async projectBatch(
+    repo: ProgressRepo,
+    tenantId: string,
+    pairs: readonly UserCourse[],
+  ): Promise<void> {
+    const manifests = await this.manifests.latest(tenantId, [...new Set(pairs.map((p) => p.courseId))], repo);
     const measurable = pairs.filter((p) => manifests.has(p.courseId));
-    const rows = await this.repo.statementsOf(tenantId, measurable);
+    const rows = await repo.statementsOf(tenantId, measurable);
     const byPair = new Map<string, RecordedStatement[]>();
     for (const row of rows) {
       const key = `${row.user_id}/${row.course_id}`;
@@ -96,7 +158,7 @@ export class ProgressService implements ProjectionSink {
         now,
       ),
     );
-    await this.repo.save(tenantId, writes);
+    await repo.write(tenantId, writes);
   }
 
   /** Every course in which the learner has progress, most recent activity first. */
