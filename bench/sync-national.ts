@@ -471,13 +471,19 @@ export async function syncNational(): Promise<BenchOutcome> {
     const syncedMessage = (await sync.next('synced')) as { result: SyncFigures };
     const figures = syncedMessage.result;
     clearInterval(sampler);
+    try {
+      hubEnd = Math.max(hubEnd, memoryOf(hubPid).hwm);
+    } catch {
+      // the hub process exited right after its last message: its last sample stands
+    }
     await analyzer?.stop();
     analyzer = null;
-    hubEnd = Math.max(hubEnd, memoryOf(hubPid).hwm);
     // The no-op sync's bytes are in the proxy's count too; they are tiny, and counted.
     wireUp = proxy.up;
     wireDown = proxy.down;
     await sync.stopped;
+    if (figures.error) throw new Error(`the sync failed: ${figures.error}`);
+    if (figures.noop.error) throw new Error(`the no-op sync failed: ${figures.noop.error}`);
     const nationalEnd = memoryOf(nationalPid).hwm;
     const flushStarted = performance.now();
     server.process.send({ type: 'flush' });

@@ -177,6 +177,8 @@ export const HubSummary = z.object({
   lastDrift: SyncDrift.nullable().default(null),
   /** What was refused from the hub's last push or bundle that refused anything (newest first, bounded). */
   refused: z.array(SyncRefusal).default([]),
+  /** Notes about records that were applied (a username kept apart, say), apart from refusals. */
+  notes: z.array(SyncRefusal).default([]),
 });
 export type HubSummary = z.infer<typeof HubSummary>;
 
@@ -195,6 +197,8 @@ export const SyncLinkStatus = z.object({
   lastDrift: SyncDrift.nullable().default(null),
   /** What the upstream refused from the last push that refused anything (bounded). */
   refused: z.array(SyncRefusal).default([]),
+  /** Notes about records the upstream applied (a username kept apart, say), apart from refusals. */
+  notes: z.array(SyncRefusal).default([]),
 });
 export type SyncLinkStatus = z.infer<typeof SyncLinkStatus>;
 

@@ -227,9 +227,11 @@ async function makeRoom(
       .executeTakeFirst();
     if (!other) return true;
     const renamed = `${columns.username}~${(other.id < id ? id : other.id).slice(-6)}`;
-    outcome.refused.push({
+    // Applied, renamed: a note for the admin, not a refusal.
+    outcome.notes.push({
       kind: 'user',
       id,
+      code: 'kept_apart',
       reason: `username ${columns.username} taken on two replicas; ${renamed} kept apart`,
     });
     if (other.id < id) {

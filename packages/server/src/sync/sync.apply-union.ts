@@ -8,6 +8,8 @@ import { LrsRepo, type StatementInsert } from '../lrs/lrs.repo.js';
 import type { ProjectionSink } from '../progress/progress.service.js';
 import type { UserCourse } from '../progress/progress.repo.js';
 import type { ApplyOutcome } from './sync.apply.js';
+import { noteStamped, spanStart } from './sync.marks.js';
+import type { StampSession } from './sync.session.js';
 import { statementRow } from './sync.statements.js';
 
 /** Statement stamps per INSERT (10 columns each: well under every engine's parameter limit). */
@@ -39,6 +41,7 @@ export async function applyStatements(
   outcome: ApplyOutcome,
   fresh: StatementInsert[],
   now: string,
+  session: StampSession,
 ): Promise<void> {
   const rows = new Map<string, StatementInsert>();
   const stamps: Insertable<SyncRecordsTable>[] = [];
@@ -69,6 +72,7 @@ export async function applyStatements(
     });
   }
   if (rows.size === 0) return;
+  const start = await spanStart(tx, 'statements');
   const inserted = await new LrsRepo(tx as unknown as Db).insertNewNotingVoided([...rows.values()]);
   for (let i = 0; i < stamps.length; i += STAMPS_PER_INSERT) {
     await tx
@@ -79,6 +83,8 @@ export async function applyStatements(
       )
       .execute();
   }
+  // Stored with their stamps: the change tracker's next scan need not read these rows.
+  if (inserted.size > 0) await noteStamped(tx, session, 'statements', start);
   for (const [id, targeted] of inserted) fresh.push({ ...rows.get(id)!, voided: targeted ? 1 : 0 });
 }
 

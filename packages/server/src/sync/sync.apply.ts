@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/database.js';
 import type { StatementInsert } from '../lrs/lrs.repo.js';
 import type { Clock } from '../platform/clock.js';
 import type { ProjectionSink } from '../progress/progress.service.js';
+import { applyFieldsBulk, BULK_KINDS } from './sync.apply-bulk.js';
 import { applyFields } from './sync.apply-fields.js';
 import { afterStatements, applyConflict, applyStatements } from './sync.apply-union.js';
 import { applyQuizAttempt } from './sync.attempts.js';
@@ -12,6 +13,18 @@ import { withSession, type StampSession } from './sync.session.js';
 export interface ApplyOptions {
   /** The records come from a hub (not from our upstream): some changes are refused. */
   fromHub?: boolean;
+  /**
+   * The records come in feed order from our upstream (a pull): none is ahead of the stream.
+   * Without it (and without `fromHub`), on a hub, a record of another instance above what was
+   * pulled is applied as fetched ahead (`sync.ahead.ts`): left out of the vector and feed until
+   * the pull reaches it.
+   */
+  inOrder?: boolean;
+  /**
+   * Runs last in the batch's transaction, with what the batch did so far (a push notes its hub's
+   * contact, drift and refusals there: no commit of its own).
+   */
+  inTransaction?: (tx: Tx, session: StampSession, outcome: ApplyOutcome) => Promise<void>;
 }
 
 export interface ApplyOutcome {
@@ -21,12 +34,27 @@ export interface ApplyOutcome {
   staged: number;
   /** Records refused (a hub granting admin rights, bad statement bodies), with why. */
   refused: SyncRefusal[];
+  /**
+   * Records applied, with something the admin should know (a username taken on two replicas, one
+   * account renamed: `code` "kept_apart"). Not refusals: on the wire and in storage they travel in
+   * the `refused` lists, told apart by their code (`NOTE_CODES`), so older hubs still read them.
+   */
+  notes: SyncRefusal[];
   /** Learners who got a new class place here, or whose record a staged row waits for: fetch them. */
   newClassMembers: string[];
   /** Clock drift seen in the batch (peer clocks far ahead): how far, the limit, and as a message. */
   drift: { aheadSeconds: number; limitSeconds: number; message: string }[];
   /** Ids of statements this batch stored here for the first time (for the LRS's stored listeners). */
   storedStatements: string[];
+}
+
+/** Codes of `ApplyOutcome.notes` entries: applied records, listed apart from refusals. */
+export const NOTE_CODES: readonly string[] = ['kept_apart'];
+
+/** Splits a stored or received `refused` list into refusals and notes (by code). */
+export function splitNotes(list: readonly SyncRefusal[]): { refused: SyncRefusal[]; notes: SyncRefusal[] } {
+  const isNote = (r: SyncRefusal): boolean => r.code !== undefined && NOTE_CODES.includes(r.code);
+  return { refused: list.filter((r) => !isNote(r)), notes: list.filter(isNote) };
 }
 
 const kindRank = (kind: string): number => SYNC_KINDS.indexOf(kind as (typeof SYNC_KINDS)[number]);
@@ -55,6 +83,7 @@ export class SyncApplier {
       conflicts: 0,
       staged: 0,
       refused: [],
+      notes: [],
       newClassMembers: [],
       drift: [],
       storedStatements: [],
@@ -77,6 +106,25 @@ export class SyncApplier {
               outcome,
               freshStatements,
               this.nowIso(),
+              session,
+            );
+            i = end - 1;
+            continue;
+          }
+          // Learners, their roles and class places (sorted together per kind) go in bulk too.
+          const kind = sorted[i]!.kind;
+          if (BULK_KINDS.includes(kind)) {
+            let end = i;
+            while (end < sorted.length && sorted[end]!.kind === kind) end += 1;
+            await applyFieldsBulk(
+              tx,
+              session,
+              tenantId,
+              fieldSpec(kind)!,
+              sorted.slice(i, end),
+              options,
+              outcome,
+              this.nowIso(),
             );
             i = end - 1;
             continue;
@@ -90,6 +138,7 @@ export class SyncApplier {
             message: d.message,
           })),
         );
+        await options.inTransaction?.(tx, session, outcome);
       },
     );
     if (freshStatements.length > 0)
@@ -98,8 +147,15 @@ export class SyncApplier {
     return outcome;
   }
 
-  /** Retries staged records (their parents may have arrived); drops those tried too often. */
-  async retryStaged(tenantId: string): Promise<ApplyOutcome> {
+  /**
+   * Retries staged records (their parents may have arrived); drops those tried too often.
+   * `tried`: how many were staged (0: nothing is staged, no need to count them again).
+   * `optionsFor`: the options to apply the staged records with (they may come from any batch).
+   */
+  async retryStaged(
+    tenantId: string,
+    optionsFor: (records: readonly SyncRecord[]) => Promise<ApplyOptions> = async () => ({}),
+  ): Promise<ApplyOutcome & { tried: number }> {
     const rows = await this.db
       .selectFrom('sync_staging')
       .selectAll()
@@ -112,11 +168,12 @@ export class SyncApplier {
       conflicts: 0,
       staged: 0,
       refused: [],
+      notes: [],
       newClassMembers: [],
       drift: [],
       storedStatements: [],
     };
-    if (rows.length === 0) return total;
+    if (rows.length === 0) return { ...total, tried: 0 };
     await this.db
       .updateTable('sync_staging')
       .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
@@ -138,7 +195,7 @@ export class SyncApplier {
         .where('record_id', '=', r.record_id)
         .execute();
     }
-    return this.applyBatch(tenantId, records);
+    return { ...(await this.applyBatch(tenantId, records, await optionsFor(records))), tried: rows.length };
   }
 
   private async applyOne(
@@ -153,7 +210,7 @@ export class SyncApplier {
     const kind = record.kind;
     switch (kind) {
       case 'statement':
-        return applyStatements(tx, tenantId, [record], outcome, freshStatements, this.nowIso());
+        return applyStatements(tx, tenantId, [record], outcome, freshStatements, this.nowIso(), session);
       case 'conflict':
         return applyConflict(tx, tenantId, record, outcome, this.nowIso());
       case 'quiz_attempt':

@@ -3,11 +3,9 @@
 // server: a union by id, like statements, so it is stored once everywhere. Best scores need
 // nothing here: they are projections of the attempt's statements, which travel too.
 import { mergeImmutable, type SyncRecord } from '@satchel/core';
-import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { ApplyOutcome } from './sync.apply.js';
 import { stableJson } from './sync.kinds.js';
-import { stampImmutable, type StampSession } from './sync.session.js';
 
 /** The columns that travel (tenant_id is the receiver's). */
 export const QUIZ_ATTEMPT_COLUMNS = [
@@ -36,28 +34,6 @@ const TEXT = [
   'responses',
 ];
 const NUMBER = ['score', 'max_score', 'scaled', 'passed'];
-
-/**
- * Gives unstamped quiz attempts their (instance, counter): those stored here since `since`
- * (`stored_at` is this server's time; '' for a full scan). Received attempts were given theirs
- * when applied.
- */
-export async function stampQuizAttempts(
-  tx: Tx,
-  session: StampSession,
-  since: string,
-  limit: number,
-  now: string,
-): Promise<number> {
-  const { rows } = await sql<{ tenant_id: string; id: string; user_id: string }>`
-    select qa.tenant_id, qa.id, qa.user_id from quiz_attempts qa
-    left join sync_records s on s.tenant_id = qa.tenant_id and s.kind = 'quiz_attempt' and s.record_id = qa.id
-    where s.record_id is null and qa.stored_at >= ${since}
-    order by qa.stored_at, qa.id limit ${limit}`.execute(tx);
-  if (rows.length === 0) return 0;
-  await stampImmutable(tx, session, 'quiz_attempt', rows, now);
-  return rows.length;
-}
 
 /** The bodies of some attempts, for a feed page. */
 export async function quizAttemptBodies(

@@ -13,6 +13,8 @@ import type { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
 import type { LinkRow } from './sync.repo.js';
 import { driftOf, HUB_HEADER, type SyncService } from './sync.service.js';
+import { splitNotes } from './sync.apply.js';
+import { pageCovers } from './sync.ahead.js';
 import { COMPACT_PROTOCOL, compactStatementBody, encodeBody } from './sync.statements.js';
 
 /** How a fetch to the upstream failed, with the upstream's error code when it sent one. */
@@ -255,7 +257,8 @@ export class SyncClient {
       }
       this.upstreamProtocol.set(link.tenant_id, page.protocol);
       if (page.records.length > 0) {
-        const outcome = await this.sync.applyBatch(link.tenant_id, page.records);
+        const outcome = await this.sync.applyBatch(link.tenant_id, page.records, { inOrder: true });
+        await this.sync.aheadReached(link.tenant_id, pageCovers(page.records));
         result.pulled += outcome.applied;
         result.conflicts += outcome.conflicts;
         newMembers.push(...outcome.newClassMembers);
@@ -273,6 +276,7 @@ export class SyncClient {
           pull_cursor: null,
           pull_snapshot: null,
         });
+        await this.sync.aheadReached(link.tenant_id, parse(pulled));
         return newMembers;
       }
       await this.sync.repo.updateLink(link.tenant_id, {
@@ -318,7 +322,7 @@ export class SyncClient {
         const answer = await this.call(link, 'push', body, PushResponse, FETCH_TIMEOUT_MS, compact);
         result.pushed += answer.applied;
         result.conflicts += answer.conflicts;
-        result.refused += answer.refused.length;
+        result.refused += splitNotes(answer.refused).refused.length;
         refused = [...(refused ?? []), ...answer.refused];
         await this.sync.noteUpstream(link.tenant_id, { refused });
       }

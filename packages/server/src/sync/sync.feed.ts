@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { STATEMENT_COLUMNS } from './sync.statements.js';
 import { quizAttemptBodies } from './sync.attempts.js';
+import { anyAhead, notAhead, withoutAhead } from './sync.ahead.js';
 
 /** Which records a feed covers: the platform, some classes (and their members), or one learner. */
 export interface FeedScope {
@@ -67,7 +68,10 @@ type Eb = ExpressionBuilder<Database, 'sync_records'>;
 export class SyncFeed {
   constructor(private readonly db: Db) {}
 
-  /** Per instance, the highest counter this database holds for the platform. */
+  /**
+   * Per instance, the highest counter this database holds for the platform, leaving out records
+   * fetched ahead of the in-order pull (`sync.ahead.ts`): it never claims a record it lacks.
+   */
   async vector(tenantId: string): Promise<Record<string, number>> {
     const rows = await this.db
       .selectFrom('sync_records')
@@ -75,7 +79,7 @@ export class SyncFeed {
       .where('tenant_id', '=', tenantId)
       .groupBy('instance_id')
       .execute();
-    return Object.fromEntries(rows.map((r) => [r.instance_id, Number(r.n)]));
+    return withoutAhead(this.db, tenantId, Object.fromEntries(rows.map((r) => [r.instance_id, Number(r.n)])));
   }
 
   async page(
@@ -89,12 +93,16 @@ export class SyncFeed {
     if (cursorText !== null && cursor === null) return 'bad_cursor';
     const vector = cursor?.v ?? (await this.vector(tenantId));
     const after: { i: string; n: number } | null = cursor ? { i: cursor.i, n: cursor.n } : null;
+    // Records fetched ahead go once the pull reaches them (a learner's own fetch gets them now):
+    // sent earlier, they would raise the receiver's vector past the records in between.
+    const skipAhead = !scope.userId && (await anyAhead(this.db, tenantId));
     const found = await this.db
       .selectFrom('sync_records')
       .select(['kind', 'record_id', 'instance_id', 'counter', 'fields'])
       .where('tenant_id', '=', tenantId)
       .where((eb) => lacking(eb, since))
       .where((eb) => inScope(eb, tenantId, scope))
+      .$if(skipAhead, (q) => q.where(notAhead()))
       // A row value: both engines seek the vector index (tenant, instance, counter) to it (an
       // OR made SQLite walk every earlier row on each page, quadratic over a million records).
       .$if(after !== null, (q) =>

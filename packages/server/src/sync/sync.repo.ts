@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { SyncHubsTable, SyncLinksTable, SyncConflictsTable, TenantsTable } from '../db/schema.js';
 
@@ -156,6 +156,21 @@ export class SyncRepo {
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * The same as one write to run with a stamp session's close (`StampSession.atClose`): values
+   * left out are kept.
+   */
+  noteHubSql(
+    tenantId: string,
+    id: string,
+    patch: { last_contact_at?: string; last_drift?: string; last_refused?: string },
+  ): RawBuilder<unknown> {
+    return sql`update sync_hubs set last_contact_at = coalesce(${patch.last_contact_at ?? null}, last_contact_at),
+      last_drift = coalesce(${patch.last_drift ?? null}, last_drift),
+      last_refused = coalesce(${patch.last_refused ?? null}, last_refused)
+      where tenant_id = ${tenantId} and id = ${id}`;
   }
 
   /** The unrevoked hub registered with this instance id (a bundle's maker), if any. */

@@ -24,10 +24,11 @@ import type { Actor, TenantRef } from '../http/context.js';
 import { AppError, invalid, notFound, unauthenticated } from '../http/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { ProjectionSink } from '../progress/progress.service.js';
-import { SyncApplier, type ApplyOutcome } from './sync.apply.js';
+import { splitNotes, SyncApplier, type ApplyOptions, type ApplyOutcome } from './sync.apply.js';
 import { SyncFeed, type FeedPage, type FeedScope } from './sync.feed.js';
 import { SyncRepo, type HubRow, type LinkRow } from './sync.repo.js';
 import { checkHubScope } from './sync.scope.js';
+import { clearAhead, markAhead } from './sync.ahead.js';
 import { ensureInstance } from './sync.session.js';
 import { SyncTracker } from './sync.tracker.js';
 
@@ -44,6 +45,11 @@ function parseVector(text: string | null): Record<string, number> {
     return {};
   }
 }
+
+/** What the admin API answers (core's shapes, notes about applied records apart from refusals). */
+export type HubView = HubSummary;
+export type LinkView = SyncStatusResponse['links'][number];
+export type SyncStatusView = Omit<SyncStatusResponse, 'links'> & { links: LinkView[] };
 
 /** How many refusals a hub row or link keeps for the status page. */
 const REFUSALS_KEPT = 50;
@@ -126,61 +132,154 @@ export class SyncService {
   async applyBatch(
     tenantId: string,
     records: readonly SyncRecord[],
-    options: { fromHub?: boolean } = {},
+    options: ApplyOptions = {},
   ): Promise<ApplyOutcome> {
+    return (await this.applyAndRetry(tenantId, records, options)).outcome;
+  }
+
+  /** `applyBatch`, telling apart what the retry of staged records did (`retried`, merged into `outcome`). */
+  private async applyAndRetry(
+    tenantId: string,
+    records: readonly SyncRecord[],
+    options: ApplyOptions,
+  ): Promise<{ outcome: ApplyOutcome; retried: ApplyOutcome | null }> {
     // Merging needs local edits of field kinds stamped first; immutable kinds (statements) are a
     // union by id, so a batch of only those needs no scan at all, and no batch needs their scan.
     if (records.some((r) => FIELD_KINDS.includes(r.kind)))
       await this.tracker.stampPending({ statements: false });
-    const outcome = await this.applier.applyBatch(tenantId, records, options);
+    const outcome = await this.applier.applyBatch(
+      tenantId,
+      records,
+      await this.aheadOptions(tenantId, records, options),
+    );
+    let retried: ApplyOutcome | null = null;
     if (outcome.applied > 0) {
-      const retried = await this.applier.retryStaged(tenantId);
-      outcome.applied += retried.applied;
-      outcome.conflicts += retried.conflicts;
-      outcome.staged = await this.repo.stagedCount(tenantId);
-      outcome.newClassMembers.push(...retried.newClassMembers);
-      outcome.refused.push(...retried.refused);
-      outcome.drift.push(...retried.drift);
-      outcome.storedStatements.push(...retried.storedStatements);
+      // A staged record may have come ahead of the pull (a learner fetch whose page lacked its
+      // parent): judged as such (marked if above what was pulled; a mark the pull reaches goes).
+      const again = await this.applier.retryStaged(tenantId, (staged) =>
+        this.aheadOptions(tenantId, staged, {}),
+      );
+      retried = again;
+      outcome.applied += again.applied;
+      outcome.conflicts += again.conflicts;
+      // Nothing was staged (the usual case): nothing is now either, no need to count.
+      outcome.staged = again.tried === 0 ? 0 : await this.repo.stagedCount(tenantId);
+      outcome.newClassMembers.push(...again.newClassMembers);
+      outcome.refused.push(...again.refused);
+      outcome.notes.push(...again.notes);
+      outcome.drift.push(...again.drift);
+      outcome.storedStatements.push(...again.storedStatements);
     }
     if (outcome.storedStatements.length > 0 && this.statementsStored)
       await this.statementsStored(tenantId, outcome.storedStatements);
-    return outcome;
+    return { outcome, retried };
+  }
+
+  /**
+   * On a hub, a batch that is neither a pull (`inOrder`) nor from a hub of ours (a learner
+   * fetched at sign-in, a Cinema plan packed for the field, a bundle): its records of other
+   * instances above what was pulled are marked as fetched ahead, in the batch's transaction.
+   */
+  private async aheadOptions(
+    tenantId: string,
+    records: readonly SyncRecord[],
+    options: ApplyOptions,
+  ): Promise<ApplyOptions> {
+    if (options.inOrder || options.fromHub) return options;
+    const link = await this.repo.link(tenantId);
+    if (!link) return options;
+    const own = await this.instanceId();
+    const pulled = parseVector(link.pulled);
+    const ahead = records.filter((r) => r.i !== own && r.n > (pulled[r.i] ?? 0));
+    if (ahead.length === 0) return options;
+    const inner = options.inTransaction;
+    return {
+      ...options,
+      inTransaction: async (tx, session, outcome) => {
+        await markAhead(tx, tenantId, ahead);
+        await inner?.(tx, session, outcome);
+      },
+    };
+  }
+
+  /** The in-order stream from our upstream has reached `covered`: records fetched ahead up to it are held in order. */
+  async aheadReached(tenantId: string, covered: VersionVector): Promise<void> {
+    await clearAhead(this.db, tenantId, covered);
   }
 
   /**
    * Applies records a registered hub sent (a push, or a bundle it made): a class-scoped hub's
    * records outside its classes are refused before anything is applied; users it brings for
-   * the first time are remembered as its own; drift and refusals are noted on its row.
+   * the first time are remembered as its own; its contact, drift and refusals are noted on its
+   * row in the batch's own transaction.
    */
-  async applyFromHub(tenantId: string, hub: HubRow, records: readonly SyncRecord[]): Promise<ApplyOutcome> {
+  async applyFromHub(
+    tenantId: string,
+    hub: HubRow,
+    records: readonly SyncRecord[],
+    options: { contact?: boolean } = {},
+  ): Promise<ApplyOutcome> {
     const check = await checkHubScope(
       this.db,
       tenantId,
       { hubId: hub.id, classIds: classIdsOf(hub) },
       records,
     );
-    const outcome = await this.applyBatch(tenantId, check.allowed, { fromHub: true });
     const now = this.clock.now().toISOString();
-    await this.repo.addHubUsers(tenantId, hub.id, check.newUsers, 'created', now);
+    const { outcome, retried } = await this.applyAndRetry(tenantId, check.allowed, {
+      fromHub: true,
+      inTransaction: async (tx, session, done) => {
+        const repo = new SyncRepo(tx);
+        await repo.addHubUsers(tenantId, hub.id, check.newUsers, 'created', now);
+        const patch = await this.hubNote(
+          repo,
+          tenantId,
+          hub.id,
+          [...check.refused, ...done.refused, ...done.notes],
+          done,
+          now,
+        );
+        // A push is a contact (a bundle it made is not); nothing to note: no write at all.
+        if (options.contact || Object.keys(patch).length > 0)
+          session.atClose(
+            repo.noteHubSql(tenantId, hub.id, {
+              ...(options.contact ? { last_contact_at: now } : {}),
+              ...patch,
+            }),
+          );
+      },
+    });
     outcome.refused.unshift(...check.refused);
-    await this.noteHub(tenantId, hub.id, outcome, now);
+    // Records staged earlier and applied now: rarely refused or drifting; noted after, on their own.
+    if (retried && (retried.refused.length + retried.notes.length > 0 || retried.drift.length > 0))
+      await this.repo.noteHub(
+        tenantId,
+        hub.id,
+        await this.hubNote(this.repo, tenantId, hub.id, [...retried.refused, ...retried.notes], retried, now),
+      );
     return outcome;
   }
 
-  /** Keeps a hub's last drift and (newest first, bounded) what was refused from it. */
-  private async noteHub(tenantId: string, hubId: string, outcome: ApplyOutcome, at: string): Promise<void> {
+  /**
+   * A hub's last drift and (newest first, bounded) what was refused from it and the notes about what
+   * was applied (told apart by code, `splitNotes`), as its row keeps them.
+   */
+  private async hubNote(
+    repo: SyncRepo,
+    tenantId: string,
+    hubId: string,
+    refused: readonly SyncRefusal[],
+    outcome: Pick<ApplyOutcome, 'drift'>,
+    at: string,
+  ): Promise<{ last_drift?: string; last_refused?: string }> {
     const patch: { last_drift?: string; last_refused?: string } = {};
     const drift = driftOf(outcome, at);
     if (drift) patch.last_drift = JSON.stringify(drift);
-    if (outcome.refused.length > 0) {
-      const before = parseJsonOr<SyncRefusal[]>(
-        (await this.repo.hub(tenantId, hubId))?.last_refused ?? null,
-        [],
-      );
-      patch.last_refused = JSON.stringify([...outcome.refused, ...before].slice(0, REFUSALS_KEPT));
+    if (refused.length > 0) {
+      const before = parseJsonOr<SyncRefusal[]>((await repo.hub(tenantId, hubId))?.last_refused ?? null, []);
+      patch.last_refused = JSON.stringify([...refused, ...before].slice(0, REFUSALS_KEPT));
     }
-    await this.repo.noteHub(tenantId, hubId, patch);
+    return patch;
   }
 
   /**
@@ -231,6 +330,7 @@ export class SyncService {
         pushed: JSON.stringify(mergeVectors(parseVector(link.pushed), vector)),
         ...(drift ? { last_drift: JSON.stringify(drift) } : {}),
       });
+      await this.aheadReached(tenantId, mergeVectors(parseVector(link.pulled), vector));
       return 'upstream';
     }
     const hub = await this.repo.hubByInstance(tenantId, source);
@@ -352,32 +452,33 @@ export class SyncService {
 
   async push(tenant: TenantRef, hub: HubRow, input: PushRequest): Promise<PushResponse> {
     checkProtocol(input.protocol);
-    const outcome = await this.applyFromHub(tenant.id, hub, input.records);
-    await this.repo.touchHub(tenant.id, hub.id, this.clock.now().toISOString(), null);
+    // The hub's contact is noted in the batch's transaction (applyFromHub).
+    const outcome = await this.applyFromHub(tenant.id, hub, input.records, { contact: true });
     return {
       protocol: PROTOCOL_VERSION,
       applied: outcome.applied,
       conflicts: outcome.conflicts,
       staged: outcome.staged,
-      refused: outcome.refused,
+      // Notes ride in `refused` with their code: hubs of every version read them (splitNotes).
+      refused: [...outcome.refused, ...outcome.notes],
     };
   }
 
-  async listHubs(tenantId: string): Promise<HubSummary[]> {
+  async listHubs(tenantId: string): Promise<HubView[]> {
     await this.tracker.stampPending();
-    const out: HubSummary[] = [];
+    const out: HubView[] = [];
     for (const hub of await this.repo.hubs(tenantId)) out.push(await this.summary(hub));
     return out;
   }
 
-  async revokeHub(tenantId: string, hubId: string): Promise<HubSummary> {
+  async revokeHub(tenantId: string, hubId: string): Promise<HubView> {
     const hub = await this.repo.hub(tenantId, hubId);
     if (!hub) throw notFound('hub_not_found', 'No hub is registered with this id', { hubId });
     await this.repo.revokeHub(tenantId, hubId, this.clock.now().toISOString());
     return this.summary((await this.repo.hub(tenantId, hubId))!);
   }
 
-  private async summary(hub: HubRow): Promise<HubSummary> {
+  private async summary(hub: HubRow): Promise<HubView> {
     const backlog =
       hub.revoked_at === null
         ? await this.feed.countLacking(hub.tenant_id, parseVector(hub.last_vector), {
@@ -394,13 +495,13 @@ export class SyncService {
       revokedAt: hub.revoked_at,
       backlog,
       lastDrift: parseJsonOr<SyncDrift | null>(hub.last_drift, null),
-      refused: parseJsonOr<SyncRefusal[]>(hub.last_refused, []),
+      ...splitNotes(parseJsonOr<SyncRefusal[]>(hub.last_refused, [])),
     };
   }
 
   // --- Both sides: status and the conflict log -----------------------------------------
 
-  async status(tenantId: string): Promise<SyncStatusResponse> {
+  async status(tenantId: string): Promise<SyncStatusView> {
     await this.tracker.stampPending();
     const link = await this.repo.link(tenantId);
     const links = link ? [await this.linkStatus(link)] : [];
@@ -408,7 +509,7 @@ export class SyncService {
     return { instance: await this.instanceId(), links, conflicts };
   }
 
-  private async linkStatus(link: LinkRow): Promise<SyncStatusResponse['links'][number]> {
+  private async linkStatus(link: LinkRow): Promise<LinkView> {
     return {
       tenantSlug: link.upstream_slug,
       upstream: link.upstream_url,
@@ -419,7 +520,7 @@ export class SyncService {
       pending: await this.feed.countLacking(link.tenant_id, parseVector(link.pushed)),
       staged: await this.repo.stagedCount(link.tenant_id),
       lastDrift: parseJsonOr<SyncDrift | null>(link.last_drift, null),
-      refused: parseJsonOr<SyncRefusal[]>(link.last_refused, []),
+      ...splitNotes(parseJsonOr<SyncRefusal[]>(link.last_refused, [])),
     };
   }
 

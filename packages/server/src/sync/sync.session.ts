@@ -1,9 +1,20 @@
 import { ClockDriftError, Hlc, uuidv7 } from '@satchel/core';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
+
+/** Instance ids already read, per database handle: an instance id never changes once made. */
+const known = new WeakMap<Db, string>();
 
 /** This database's identity in sync: its instance id (also its HLC node id). */
 export async function ensureInstance(db: Db): Promise<string> {
+  const cached = known.get(db);
+  if (cached) return cached;
+  const id = await readInstance(db);
+  known.set(db, id);
+  return id;
+}
+
+async function readInstance(db: Db): Promise<string> {
   const row = await db
     .selectFrom('sync_instance')
     .select('instance_id')
@@ -32,6 +43,8 @@ export async function ensureInstance(db: Db): Promise<string> {
 export class StampSession {
   private counter: number;
   readonly drift: ClockDriftError[] = [];
+  /** Writes that go with the counter's own at close (one statement on PostgreSQL). */
+  private readonly tail: RawBuilder<unknown>[] = [];
 
   private constructor(
     private readonly tx: Tx,
@@ -43,15 +56,12 @@ export class StampSession {
   }
 
   static async open(tx: Tx, now: () => number): Promise<StampSession> {
-    await tx
+    // The write and the read in one round trip (RETURNING: PostgreSQL, SQLite 3.35 on).
+    const row = await tx
       .updateTable('sync_instance')
       .set({ counter: sql<number>`counter` })
       .where('id', '=', 'self')
-      .execute();
-    const row = await tx
-      .selectFrom('sync_instance')
-      .select(['instance_id', 'counter', 'hlc'])
-      .where('id', '=', 'self')
+      .returning(['instance_id', 'counter', 'hlc'])
       .executeTakeFirstOrThrow();
     const hlc = new Hlc(row.instance_id, { now, ...(row.hlc ? { last: row.hlc } : {}) });
     return new StampSession(tx, row.instance_id, Number(row.counter), hlc);
@@ -74,12 +84,24 @@ export class StampSession {
     }
   }
 
+  /**
+   * A write (INSERT, UPDATE or DELETE) made when the session closes, in its transaction: on
+   * PostgreSQL it rides in the same statement as the counter's update (a data-modifying WITH), so
+   * notes about a batch (its hub's contact, the spans it stamped) cost no round trip of their own.
+   */
+  atClose(write: RawBuilder<unknown>): void {
+    this.tail.push(write);
+  }
+
   async close(): Promise<void> {
-    await this.tx
-      .updateTable('sync_instance')
-      .set({ counter: this.counter, hlc: this.hlc.current() })
-      .where('id', '=', 'self')
-      .execute();
+    const update = sql`update sync_instance set counter = ${this.counter}, hlc = ${this.hlc.current()} where id = 'self'`;
+    if (this.tail.length > 0 && this.tx.getExecutor().adapter instanceof PostgresAdapter) {
+      const parts = this.tail.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`);
+      await sql`with ${sql.join(parts)} ${update}`.execute(this.tx);
+      return;
+    }
+    for (const write of this.tail) await write.execute(this.tx);
+    await update.execute(this.tx);
   }
 }
 

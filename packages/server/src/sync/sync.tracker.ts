@@ -2,7 +2,6 @@ import { applyLocalEdit, type RecordFields } from '@satchel/core';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
-import { stampQuizAttempts } from './sync.attempts.js';
 import {
   FIELD_KINDS_SPEC,
   fieldValues,
@@ -10,11 +9,20 @@ import {
   touchedColumn,
   type FieldKindSpec,
 } from './sync.kinds.js';
+import { walkNewRows, type InsertOnlyTable } from './sync.marks.js';
 import { stampImmutable, withSession, type StampSession } from './sync.session.js';
 
 const CHUNK = 500;
-/** Incremental scans look at rows changed this recently; full scans (start, every sync) catch the rest. */
+/**
+ * Incremental scans of field kinds look at rows changed this recently; full scans (start, every
+ * sync) catch the rest. Statements and quiz attempts have no window: they are found from a mark.
+ */
 const WINDOW_MS = 15 * 60_000;
+
+const INSERT_ONLY: readonly InsertOnlyTable[] = [
+  { table: 'quiz_attempts', kind: 'quiz_attempt', stored: 'stored_at' },
+  { table: 'statements', kind: 'statement', stored: 'stored' },
+];
 
 type Row = Record<string, unknown> & { id: string; tenant_id: string; version: number; updated_at: string };
 
@@ -38,6 +46,8 @@ export class SyncTracker {
   private full = false;
   /** Whether the next scan covers statements too (applying a batch needs only field kinds stamped). */
   private statements = false;
+  /** Rows of the insert-only tables that scans have read so far (stamped or not): tests, benchmark. */
+  readonly rowsRead = { statement: 0, quiz_attempt: 0 };
 
   constructor(
     private readonly db: Db,
@@ -77,17 +87,22 @@ export class SyncTracker {
   private async scan(full: boolean, statements: boolean): Promise<number> {
     const since = full ? '' : new Date(this.clock.now().getTime() - WINDOW_MS).toISOString();
     let total = 0;
-    for (const spec of FIELD_KINDS_SPEC) {
+    // Nothing pending (the usual case): no write transaction opened, so no commit to wait for
+    // (a PostgreSQL commit is a WAL flush; this scan runs before every batch applied). One query
+    // asks every field kind at once: one round trip, not one per kind.
+    const unstamped = (spec: FieldKindSpec) => sql`
+      select 1 from ${sql.table(spec.table)} t
+      left join sync_records s on s.tenant_id = t.tenant_id and s.kind = ${spec.kind} and s.record_id = t.id
+      where (s.row_version is null or s.row_version <> t.version) and ${sql.ref(`t.${touchedColumn(spec)}`)} >= ${since}`;
+    const { rows: flagged } = await sql<{ k: number }>`${sql.join(
+      FIELD_KINDS_SPEC.map((spec, k) => sql`select ${sql.lit(k)} as k where exists (${unstamped(spec)})`),
+      sql` union all `,
+    )}`.execute(this.db);
+    const pending = new Set(flagged.map((r) => Number(r.k)));
+    for (const [k, spec] of FIELD_KINDS_SPEC.entries()) {
+      if (!pending.has(k)) continue;
       const touched = sql.ref(`t.${touchedColumn(spec)}`);
       for (;;) {
-        // Nothing pending (the usual case): no write transaction opened, so no commit to wait for
-        // (a PostgreSQL commit is a WAL flush; this scan runs before every batch applied).
-        const probe = await sql`
-          select 1 from ${sql.table(spec.table)} t
-          left join sync_records s on s.tenant_id = t.tenant_id and s.kind = ${spec.kind} and s.record_id = t.id
-          where (s.row_version is null or s.row_version <> t.version) and ${touched} >= ${since}
-          limit 1`.execute(this.db);
-        if (probe.rows.length === 0) break;
         const n = await withSession(
           this.db,
           () => this.clock.now().getTime(),
@@ -125,56 +140,28 @@ export class SyncTracker {
       }
     }
     // Immutable records (quiz attempts, statements) are a union by id: applying a batch needs
-    // none of them stamped first, so `statements: false` skips both.
+    // none of them stamped first, so `statements: false` skips both. Both tables are insert-only:
+    // each scan reads only the rows stored since the last one (sync.marks.ts), so a scan with
+    // nothing new costs a few index probes however many rows the tables hold.
     if (!statements) return total;
-    // Quiz attempts: immutable, one counter each (sync.attempts.ts).
-    for (;;) {
-      const n = await withSession(
+    for (const spec of INSERT_ONLY) {
+      const read = await walkNewRows(
         this.db,
-        () => this.clock.now().getTime(),
-        async (tx, session) => stampQuizAttempts(tx, session, since, CHUNK, this.nowIso()),
+        spec,
+        async (rows, finish) => {
+          await withSession(
+            this.db,
+            () => this.clock.now().getTime(),
+            async (tx, session) => {
+              await stampImmutable(tx, session, spec.kind, rows, this.nowIso());
+              await finish?.(tx);
+            },
+          );
+          total += rows.length;
+        },
+        () => this.nowIso(),
       );
-      total += n;
-      if (n < CHUNK) break;
-    }
-    // Per platform, one walk of the (tenant_id, stored, id) index from `since`: each chunk goes on
-    // after the last row the previous one saw, so rows stamped long ago are read once per scan,
-    // not once per chunk (a hub with a million statements scans them in one pass).
-    const tenants = await this.db.selectFrom('tenants').select('id').execute();
-    for (const { id: tenantId } of tenants) {
-      let after = { stored: since, id: '' };
-      for (;;) {
-        // Read first, outside any transaction: most scans find nothing and then commit nothing.
-        // Stamps are inserted `ON CONFLICT DO NOTHING`, so a concurrent scan stamping the same
-        // statement only costs a counter.
-        // A correlated probe of the stamps' primary key, not a join: PostgreSQL without fresh
-        // statistics (a national server just given a hub's backlog, autovacuum behind) planned
-        // the join as a nested loop over every stamp — a million squared.
-        const { rows: found } = await sql<{ id: string; user_id: string | null; stored: string }>`
-          select st.id, st.user_id, st.stored from statements st
-          where st.tenant_id = ${tenantId} and (st.stored, st.id) > (${after.stored}, ${after.id})
-            and (select 1 from sync_records s
-                 where s.tenant_id = st.tenant_id and s.kind = 'statement' and s.record_id = st.id) is null
-          order by st.stored, st.id limit ${CHUNK}`.execute(this.db);
-        if (found.length === 0) break;
-        await withSession(
-          this.db,
-          () => this.clock.now().getTime(),
-          async (tx, session) => {
-            await stampImmutable(
-              tx,
-              session,
-              'statement',
-              found.map((r) => ({ tenant_id: tenantId, id: r.id, user_id: r.user_id })),
-              this.nowIso(),
-            );
-          },
-        );
-        total += found.length;
-        if (found.length < CHUNK) break;
-        const last = found.at(-1)!;
-        after = { stored: last.stored, id: last.id };
-      }
+      this.rowsRead[spec.kind] += read;
     }
     return total;
   }

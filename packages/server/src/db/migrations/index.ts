@@ -14,6 +14,8 @@ import * as m0600 from './0600_bundles.js';
 import * as m0700 from './0700_cinema.js';
 import * as m0800 from './0800_sync_runtime.js';
 import * as m0820 from './0820_sync_scope_drift.js';
+import * as m0900 from './0900_sync_insert_marks.js';
+import * as m0960 from './0960_sync_ahead.js';
 
 /**
  * Every migration, in order. Names sort in the order they run; a database whose
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0700_cinema': m0700,
   '0800_sync_runtime': m0800,
   '0820_sync_scope_drift': m0820,
+  '0900_sync_insert_marks': m0900,
+  '0960_sync_ahead': m0960,
 };

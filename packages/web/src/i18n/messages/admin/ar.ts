@@ -607,4 +607,10 @@ export const arAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.reason': 'السبب',
   'admin.sync.refusedOutOfScope': 'خارج الصفوف التي سُجّل لها هذا المحور',
   'admin.sync.refusedCount': 'السجلات المرفوضة',
+  'admin.sync.notesTitle': 'طُبّقت، مع ملاحظة',
+  'admin.sync.notesIntro': 'طُبّقت هذه السجلات؛ واحتاج كل منها إلى تعديل ينبغي أن يعرفه المسؤول.',
+  'admin.sync.notesCaption': 'ملاحظات عن السجلات المطبّقة في آخر مزامنة أرسلت تغييرات',
+  'admin.sync.note': 'ملاحظة',
+  'admin.sync.notesCount': 'ملاحظات',
+  'admin.sync.noteKeptApart': 'أُنشئ اسم المستخدم نفسه على خادمين: حُفظ الحسابان، وأحدهما باسم مستخدم جديد',
 };

@@ -606,4 +606,12 @@ export const enAdmin = {
   'admin.sync.reason': 'Reason',
   'admin.sync.refusedOutOfScope': 'Outside the classes this hub is registered for',
   'admin.sync.refusedCount': 'Refused records',
+  'admin.sync.notesTitle': 'Applied, with a note',
+  'admin.sync.notesIntro':
+    'These records were applied; each needed an adjustment that an administrator should know about.',
+  'admin.sync.notesCaption': 'Notes about records applied at the last sync that sent changes',
+  'admin.sync.note': 'Note',
+  'admin.sync.notesCount': 'Notes',
+  'admin.sync.noteKeptApart':
+    'The same username was created on two servers: both accounts are kept, one under a new username',
 } as const satisfies Record<string, string>;

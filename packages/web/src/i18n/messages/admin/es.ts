@@ -624,4 +624,13 @@ export const esAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.reason': 'Motivo',
   'admin.sync.refusedOutOfScope': 'Fuera de las clases para las que está registrado este nodo',
   'admin.sync.refusedCount': 'Registros rechazados',
+  'admin.sync.notesTitle': 'Aplicados, con una nota',
+  'admin.sync.notesIntro':
+    'Estos registros se aplicaron; cada uno necesitó un ajuste que un administrador debe conocer.',
+  'admin.sync.notesCaption':
+    'Notas sobre los registros aplicados en la última sincronización que envió cambios',
+  'admin.sync.note': 'Nota',
+  'admin.sync.notesCount': 'Notas',
+  'admin.sync.noteKeptApart':
+    'Se creó el mismo nombre de usuario en dos servidores: se conservan ambas cuentas, una con un nombre de usuario nuevo',
 };

@@ -633,4 +633,13 @@ export const frAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.reason': 'Motif',
   'admin.sync.refusedOutOfScope': 'Hors des classes pour lesquelles ce hub est enregistré',
   'admin.sync.refusedCount': 'Enregistrements refusés',
+  'admin.sync.notesTitle': 'Appliqués, avec une remarque',
+  'admin.sync.notesIntro':
+    "Ces enregistrements ont été appliqués ; chacun a demandé un ajustement qu'un administrateur doit connaître.",
+  'admin.sync.notesCaption':
+    'Remarques sur les enregistrements appliqués lors de la dernière synchronisation qui a envoyé des changements',
+  'admin.sync.note': 'Remarque',
+  'admin.sync.notesCount': 'Remarques',
+  'admin.sync.noteKeptApart':
+    "Le même nom d'utilisateur a été créé sur deux serveurs : les deux comptes sont conservés, l'un sous un nouveau nom d'utilisateur",
 };

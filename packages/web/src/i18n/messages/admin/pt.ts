@@ -618,4 +618,13 @@ export const ptAdmin: AreaCatalogue<typeof enAdmin> = {
   'admin.sync.reason': 'Motivo',
   'admin.sync.refusedOutOfScope': 'Fora das turmas para as quais este nó está registado',
   'admin.sync.refusedCount': 'Registos recusados',
+  'admin.sync.notesTitle': 'Aplicados, com uma nota',
+  'admin.sync.notesIntro':
+    'Estes registos foram aplicados; cada um precisou de um ajuste que um administrador deve conhecer.',
+  'admin.sync.notesCaption':
+    'Notas sobre os registos aplicados na última sincronização que enviou alterações',
+  'admin.sync.note': 'Nota',
+  'admin.sync.notesCount': 'Notas',
+  'admin.sync.noteKeptApart':
+    'O mesmo nome de utilizador foi criado em dois servidores: as duas contas são mantidas, uma com um novo nome de utilizador',
 };

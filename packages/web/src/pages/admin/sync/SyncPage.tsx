@@ -1,4 +1,3 @@
-import type { HubSummary } from '@satchel/core';
 import { useState } from 'preact/hooks';
 import { useApi } from '../../../app/context.js';
 import { Loaded } from '../../../app/Loaded.js';
@@ -17,8 +16,8 @@ import {
 } from '../../../ui/index.js';
 import '../admin.css';
 import { AdminNav } from '../parts/AdminNav.js';
-import { syncApi } from './sync-api.js';
-import { driftMinutes, driftText, refusalReason } from './sync-view.js';
+import { syncApi, type HubView, type LinkView } from './sync-api.js';
+import { driftMinutes, driftText, noteReason, refusalReason } from './sync-view.js';
 
 /** Sync with the upstream (on a hub), the hubs registered here (upstream side), and the conflict log. */
 export default function SyncPage(_props: PageProps) {
@@ -28,7 +27,7 @@ export default function SyncPage(_props: PageProps) {
   const status = useResource((signal) => syncApi.status(api, signal), [api]);
   const hubs = useResource((signal) => syncApi.hubs(api, signal), [api]);
   const conflicts = useResource((signal) => syncApi.conflicts(api, signal), [api]);
-  const [revoking, setRevoking] = useState<HubSummary | null>(null);
+  const [revoking, setRevoking] = useState<HubView | null>(null);
   const when = (value: string | null) =>
     value ? i18n.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.sync.never');
 
@@ -134,6 +133,7 @@ export default function SyncPage(_props: PageProps) {
                     </Table>
                   </div>
                 )}
+                {(link.notes ?? []).length > 0 && <NotesTable notes={link.notes ?? []} />}
                 {run.error !== null && <Alert tone="error">{i18n.errorMessage(run.error)}</Alert>}
                 <div>
                   <Button variant="primary" busy={run.busy} onClick={() => void run.run()}>
@@ -162,6 +162,7 @@ export default function SyncPage(_props: PageProps) {
                   <th scope="col">{t('admin.sync.backlog')}</th>
                   <th scope="col">{t('admin.sync.drift')}</th>
                   <th scope="col">{t('admin.sync.refusedCount')}</th>
+                  <th scope="col">{t('admin.sync.notesCount')}</th>
                   <th scope="col">{t('admin.users.actions')}</th>
                 </tr>
               </thead>
@@ -198,6 +199,9 @@ export default function SyncPage(_props: PageProps) {
                           </ul>
                         </details>
                       )}
+                    </td>
+                    <td>
+                      <NotesCell notes={hub.notes ?? []} />
                     </td>
                     <td>
                       {!hub.revokedAt && (
@@ -265,5 +269,56 @@ export default function SyncPage(_props: PageProps) {
         <p>{t('admin.sync.revokeBody')}</p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** Records applied with a note (a username kept apart): listed apart from refusals. */
+function NotesTable({ notes }: { notes: NonNullable<LinkView['notes']> }) {
+  const { t } = useI18n();
+  return (
+    <div class="stack">
+      <h3>{t('admin.sync.notesTitle')}</h3>
+      <p>{t('admin.sync.notesIntro')}</p>
+      <Table caption={t('admin.sync.notesCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.sync.kind')}</th>
+            <th scope="col">{t('admin.sync.record')}</th>
+            <th scope="col">{t('admin.sync.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {notes.map((n) => (
+            <tr key={`${n.kind}:${n.id}`}>
+              <th scope="row">
+                <code dir="ltr">{n.kind}</code>
+              </th>
+              <td>
+                <code dir="ltr">{n.id}</code>
+              </td>
+              <td dir="auto">{noteReason(t, n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** A hub's notes in the hubs table: their count, the list folded. */
+function NotesCell({ notes }: { notes: NonNullable<HubView['notes']> }) {
+  const i18n = useI18n();
+  if (notes.length === 0) return <>{i18n.formatNumber(0)}</>;
+  return (
+    <details>
+      <summary>{i18n.formatNumber(notes.length)}</summary>
+      <ul>
+        {notes.map((n) => (
+          <li key={`${n.kind}:${n.id}`}>
+            <code dir="ltr">{`${n.kind} ${n.id}`}</code> <span dir="auto">{noteReason(i18n.t, n)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -3,7 +3,7 @@ import { formatMessage } from '../../../i18n/message-format.js';
 import { ar } from '../../../i18n/messages/ar.js';
 import { en } from '../../../i18n/messages/en.js';
 import type { MessageKey, MessageParams } from '../../../i18n/i18n.js';
-import { driftMinutes, driftText, refusalReason } from './sync-view.js';
+import { driftMinutes, driftText, noteReason, refusalReason } from './sync-view.js';
 
 const tIn =
   (catalogue: Record<string, string>, locale: string) =>
@@ -33,5 +33,17 @@ describe('sync page: drift and refusals', () => {
     expect(refusalReason(t, { kind: 'statement', id: 's1', reason: 'malformed statement row' })).toBe(
       'malformed statement row',
     );
+  });
+
+  it('says what a note about an applied record means, in each language', () => {
+    const note = {
+      kind: 'user',
+      id: 'u2',
+      code: 'kept_apart',
+      reason: 'username amina taken on two replicas',
+    };
+    expect(noteReason(tIn(en, 'en'), note)).toBe(en['admin.sync.noteKeptApart']);
+    expect(noteReason(tIn(ar, 'ar'), note)).toBe(ar['admin.sync.noteKeptApart']);
+    expect(noteReason(tIn(en, 'en'), { kind: 'user', id: 'u3', reason: 'other words' })).toBe('other words');
   });
 });

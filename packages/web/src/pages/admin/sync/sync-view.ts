@@ -1,7 +1,7 @@
 import type { SyncDrift, SyncRefusal } from '@satchel/core';
 import type { MessageKey, MessageParams } from '../../../i18n/i18n.js';
 
-// What the sync page says about clock drift and refused records (pure, so it is tested alone).
+// What the sync page says about clock drift, refused records and notes (pure, so it is tested alone).
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
@@ -22,4 +22,9 @@ export function driftText(t: Translate, drift: SyncDrift, when: (iso: string) =>
 /** Why a record was refused: a translated sentence for the codes we know, else the server's words. */
 export function refusalReason(t: Translate, refusal: SyncRefusal): string {
   return refusal.code === 'out_of_scope' ? t('admin.sync.refusedOutOfScope') : refusal.reason;
+}
+
+/** What a note about an applied record says: a translated sentence for the codes we know, else the server's words. */
+export function noteReason(t: Translate, note: SyncRefusal): string {
+  return note.code === 'kept_apart' ? t('admin.sync.noteKeptApart') : note.reason;
 }
