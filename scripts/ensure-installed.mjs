@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,15 +33,12 @@ function run(cmd, args) {
   }
 }
 
+// Looks for the package folder itself: `require.resolve('x/package.json')` throws for packages whose
+// "exports" leave package.json out (kysely), which made every start run npm install, and fail offline.
 function missing() {
-  return REQUIRED.filter((name) => {
-    try {
-      require.resolve(`${name}/package.json`);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  return REQUIRED.filter(
+    (name) => !(require.resolve.paths(name) ?? []).some((dir) => existsSync(join(dir, name, 'package.json'))),
+  );
 }
 
 function lockNewerThanInstall() {
